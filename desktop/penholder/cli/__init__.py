@@ -1,0 +1,108 @@
+"""The ``penholder`` command line: one entry point for the CLI commands and the GUI.
+
+``penholder`` with no arguments (or with a ``.penholder`` draft) starts the GUI; otherwise the first
+argument names a command. Each command lives in its own module here and registers itself with
+``register(subparsers)``. Exit codes: 0 ok, 1 user error (bad file, nothing found), 2 usage error.
+Errors are printed as one line (``penholder: …``), never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from penholder import __version__
+from penholder.errors import PenholderError
+
+# Module name -> one-line description (kept here so ``--help`` needs no heavy import).
+COMMANDS = {
+    "parse": "parse resolution files and print their structure",
+    "search": "find precedent paragraphs in the library",
+    "lineage": "show a paragraph's versions across the sessions of its series",
+    "library": "add, list, remove or rebuild the precedent library",
+    "compare": "compare two resolutions paragraph by paragraph, word by word",
+    "export": "export a resolution or draft to UN-style DOCX",
+}
+
+EXAMPLES = """examples:
+  penholder parse resources/corpus/A-HRC-RES-53-11.txt --json
+  penholder search "Recalling Human Rights Council resolution 6/17" --limit 5
+  penholder lineage A/HRC/RES/53/11 operative 34
+  penholder compare A/HRC/RES/41/3 A/HRC/RES/53/11
+  penholder export resolution.txt -o resolution.docx --profile geneva
+
+exit codes: 0 ok, 1 user error (bad input, nothing found), 2 usage error.
+Run 'penholder' with no arguments to start the desktop app."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every available command registered."""
+    parser = argparse.ArgumentParser(
+        prog="penholder",
+        description="Penholder: draft UN resolutions from agreed language.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"penholder {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, description in COMMANDS.items():
+        try:
+            module = importlib.import_module(f"penholder.cli.{name}_command")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"penholder.cli.{name}_command":
+                raise
+            continue  # a command not built yet
+        module.register(subparsers, description)
+    return parser
+
+
+def _wants_gui(argv: list[str]) -> bool:
+    return not argv or (len(argv) == 1 and argv[0].endswith(".penholder"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if _wants_gui(argv):
+        return gui_main(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except PenholderError as exc:
+        print(f"penholder: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("penholder: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def gui_main(argv: list[str] | None = None) -> int:
+    """Start the desktop app (optionally opening a draft); return its exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        from penholder.ui.app import run
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("penholder.ui"):
+            raise
+        return _no_gui_fallback()
+    return run(argv)
+
+
+def _no_gui_fallback() -> int:
+    """Until the GUI exists: show what the app will open, the parsed bundled corpus."""
+    from penholder.cli.parse_command import print_summary
+    from penholder.parsing import parse_file
+    from penholder.paths import bundled_corpus_dir
+
+    print("Penholder desktop app is not built yet; the bundled corpus parses as:\n")
+    for path in sorted(bundled_corpus_dir().glob("*.txt")):
+        print_summary(parse_file(path), str(path.name))
+        print()
+    return 0
