@@ -1,0 +1,235 @@
+"""The UN document around the body: page setup, masthead, session block, headings, end matter, running heads.
+
+``ResolutionWriter`` builds one document for one resolution, profile and state. ``export_docx`` and the
+redline both use it; they differ only in how they write the body paragraphs.
+"""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from penholder.export import styles, wording
+from penholder.export.footnotes import FootnoteWriter, auto_numbered_marks
+from penholder.export.profiles import ADOPTED, DRAFT, Profile, body_of
+from penholder.export.runs import Piece, Revisions, append_pieces, make_run
+from penholder.model import OPERATIVE, Paragraph, Resolution, SubParagraph
+
+
+def body_note_marks(paragraphs: list[Paragraph]) -> list[str]:
+    """Return the footnote marks the paragraphs cite, in reading order (sub-paragraphs included)."""
+    marks: list[str] = []
+
+    def walk_sub(subs: list[SubParagraph]) -> None:
+        for sub in subs:
+            marks.extend(sub.notes)
+            walk_sub(sub.subparagraphs)
+
+    for paragraph in paragraphs:
+        marks.extend(paragraph.notes)
+        walk_sub(paragraph.subparagraphs)
+    return marks
+
+
+def lead_pieces(text: str, lead: str, style: str, change: str | None = None) -> list[Piece]:
+    """Return ``text`` as pieces with its opening ``lead`` in the lead style (when it really opens it)."""
+    if lead and text.startswith(lead):
+        rest = text[len(lead):]
+        return [Piece(lead, style, change), *([Piece(rest, None, change)] if rest else [])]
+    return [Piece(text, None, change)]
+
+
+class ResolutionWriter:
+    """Writes one resolution as a UN document; the body is written paragraph by paragraph."""
+
+    def __init__(self, resolution: Resolution, profile: Profile, state: str,
+                 revisions: Revisions | None = None, extra_notes: dict[str, str] | None = None):
+        self.resolution = resolution
+        self.profile = profile
+        self.state = state
+        self.revisions = revisions
+        self.body = body_of(resolution)
+        self.symbol = wording.symbol_or_placeholder(resolution, self.body, state)
+        self.document = Document()
+        styles.add_styles(self.document, profile)
+        self._ids = {name: styles.style_id(self.document, name) for name in (
+            *styles.BODY_STYLES, styles.TITLE, styles.TITLE_NUMBERED, styles.ORGAN, styles.LEAD,
+            styles.ORGAN_NAME, styles.MASTHEAD, styles.MASTHEAD_ORGAN, styles.DISTRIBUTION, styles.RULE,
+            styles.SESSION, styles.SESSION_ORGAN, styles.AGENDA, styles.AGENDA_TITLE,
+            styles.ADOPTION_HEADING, styles.SPONSORS, styles.MEETING, styles.VOTE, styles.END_RULE,
+            styles.SYMBOL_INITIAL, styles.SYMBOL_REST, styles.MASTHEAD_NOTE)}
+        self._body = self.document.element.body
+        for empty in self._body.findall(qn("w:p")):  # the template's empty paragraph
+            self._body.remove(empty)
+
+        notes = {note.mark: note.text for note in resolution.footnotes}
+        for mark, text in (extra_notes or {}).items():
+            notes.setdefault(mark, text)
+        cited = body_note_marks(resolution.paragraphs)
+        self._front_notes = [mark for mark in notes if mark not in set(cited)]
+        stars = [m for m in self._front_notes if m.startswith("*")]
+        others = [m for m in self._front_notes if not m.startswith("*")]
+        self._front_notes = stars + others
+        self.notes = FootnoteWriter(self.document, notes, auto_numbered_marks(self._front_notes + cited))
+        self._setup_pages()
+
+    # -- paragraphs -------------------------------------------------------------------------------
+    def style(self, name: str) -> str:
+        """Return the style id of the UN style ``name``."""
+        return self._ids[name]
+
+    def add(self, style: str, pieces: list[Piece], change: str | None = None):
+        """Append a paragraph in UN style ``style`` made of ``pieces``; track its mark if ``change``."""
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        p_style = OxmlElement("w:pStyle")
+        p_style.set(qn("w:val"), self._ids[style])
+        ppr.append(p_style)
+        p.append(ppr)
+        if change and self.revisions is not None:
+            self.revisions.mark_paragraph(p, change)
+        append_pieces(p, pieces, self.notes, self.revisions)
+        self._body._insert_p(p)
+        return p
+
+    # -- page setup and running heads ---------------------------------------------------------------
+    def _setup_pages(self) -> None:
+        profile = self.profile
+        section = self.document.sections[0]
+        section.page_width, section.page_height = Pt(profile.page_width), Pt(profile.page_height)
+        section.left_margin, section.right_margin = Pt(profile.margin_left), Pt(profile.margin_right)
+        section.top_margin, section.bottom_margin = Pt(profile.margin_top), Pt(profile.margin_bottom)
+        section.header_distance = Pt(profile.header_distance)
+        section.footer_distance = Pt(profile.footer_distance)
+        section.different_first_page_header_footer = True
+        self.document.settings.odd_and_even_pages_header_footer = True
+        title = wording.short_title(self.resolution.title or "[Title]")
+        self._running(section.even_page_header, f"{self.symbol}\t{title}", None)
+        self._running(section.header, f"{title}\t{self.symbol}", None)
+        self._running(section.even_page_footer, "", "left")
+        self._running(section.footer, "\t", "right")
+        for part in (section.first_page_header, section.first_page_footer):
+            part.is_linked_to_previous = False
+        core = self.document.core_properties
+        core.title = self.resolution.title or self.symbol
+        core.subject = self.symbol
+        core.author = "Penholder"
+
+    def _running(self, header_or_footer, text: str, page_number: str | None) -> None:
+        header_or_footer.is_linked_to_previous = False
+        paragraph = header_or_footer.paragraphs[0]
+        paragraph.style = self.document.styles[styles.FOOTER if page_number else styles.HEADER]
+        p = paragraph._p
+        if text:
+            p.append(_plain_run(text))
+        if page_number:
+            p.append(_field("PAGE", "2"))
+            if self.profile.page_of_pages:
+                p.append(_plain_run("/"))
+                p.append(_field("NUMPAGES", "2"))
+
+    # -- front matter -----------------------------------------------------------------------------
+    def write_front(self, title_pieces: list[Piece] | None = None) -> None:
+        """Write the masthead, session block, sponsors line or adoption heading, title and organ line."""
+        res, ids = self.resolution, self._ids
+        self.add(styles.MASTHEAD, [
+            Piece("United Nations\t"), Piece(self.symbol[:1], ids[styles.SYMBOL_INITIAL]),
+            Piece(self.symbol[1:], ids[styles.SYMBOL_REST])])
+        distribution = "Distr.: General" if self.state == ADOPTED else "Distr.: Limited"
+        self.add(styles.MASTHEAD_ORGAN, [Piece("General Assembly\t"),
+                                         Piece(distribution, ids[styles.MASTHEAD_NOTE])])
+        if self.state == ADOPTED:
+            issued = wording.long_date(res.adoption.date) or "[date]"
+        else:
+            issued = wording.long_date(res.adoption.date) or wording.today_long()
+        self.add(styles.DISTRIBUTION, [Piece(issued)])
+        self.add(styles.DISTRIBUTION, [])
+        self.add(styles.DISTRIBUTION, [Piece("Original: English")])
+        self.add(styles.RULE, [])
+
+        if self.body == "HRC":
+            self.add(styles.SESSION_ORGAN, [Piece(wording.organ_name("HRC"))])
+            self.add(styles.SESSION, [Piece(wording.session_line(res))])
+        else:
+            self.add(styles.SESSION, [Piece(wording.session_line(res))])
+            if res.committee and self.state == DRAFT:
+                self.add(styles.SESSION_ORGAN, [Piece(res.committee)])
+        agenda, agenda_title = wording.agenda_lines(res.agenda_item)
+        self.add(styles.AGENDA, [Piece(agenda)])
+        if agenda_title:
+            self.add(styles.AGENDA_TITLE, [Piece(agenda_title)])
+
+        stars = [Piece(note=m) for m in self._front_notes if m.startswith("*")]
+        others = [Piece(note=m) for m in self._front_notes if not m.startswith("*")]
+        title = title_pieces or [Piece(res.title or "[Title]")]
+        if self.state == DRAFT:
+            self.add(styles.SPONSORS, [Piece(wording.sponsors_text(res.sponsors) + ":"), *stars,
+                                       Piece(" draft resolution")])
+            self.add(styles.TITLE, [*title, *others])
+        else:
+            self.add(styles.ADOPTION_HEADING, [Piece(wording.adoption_heading(res, self.body))])
+            number = wording.resolution_number(res, self.symbol)
+            self.add(styles.TITLE_NUMBERED, [Piece(f"{number}\t"), *title, *stars, *others])
+        name, rest = wording.organ_line(res, self.body)
+        self.add(styles.ORGAN, [Piece(name, ids[styles.ORGAN_NAME]), Piece(rest)])
+
+    # -- body -------------------------------------------------------------------------------------
+    def number_label(self, paragraph: Paragraph, index: int) -> str:
+        """Return ``13.\\t`` for an operative paragraph ("" for a preambular or a lone operative one)."""
+        if paragraph.kind != OPERATIVE or len(self.resolution.operative) == 1:
+            return ""
+        return f"{paragraph.number or index}.\t"
+
+    def write_paragraph(self, paragraph: Paragraph, index: int, change: str | None = None) -> None:
+        """Write one preambular or operative paragraph (with its sub-paragraphs); ``index`` is 1-based."""
+        style = styles.OPERATIVE if paragraph.kind == OPERATIVE else styles.PREAMBULAR
+        pieces = [Piece(self.number_label(paragraph, index), None, change)]
+        pieces += lead_pieces(paragraph.text, paragraph.lead, self._ids[styles.LEAD], change)
+        pieces += [Piece(note=m, change=change) for m in paragraph.notes]
+        self.add(style, pieces, change)
+        self.write_subparagraphs(paragraph.subparagraphs, 0, change)
+
+    def write_subparagraphs(self, subs: list[SubParagraph], depth: int, change: str | None = None) -> None:
+        """Write sub-paragraphs ``(a)``/``(i)`` … one level deeper per nesting."""
+        style = styles.SUBPARAGRAPH[min(depth, len(styles.SUBPARAGRAPH) - 1)]
+        for sub in subs:
+            pieces = [Piece(f"{sub.label}\t{sub.text}" if sub.label else sub.text, None, change)]
+            pieces += [Piece(note=m, change=change) for m in sub.notes]
+            self.add(style, pieces, change)
+            self.write_subparagraphs(sub.subparagraphs, depth + 1, change)
+
+    def write_body(self) -> None:
+        """Write every preambular and operative paragraph."""
+        for index, paragraph in enumerate(self.resolution.preambular, start=1):
+            self.write_paragraph(paragraph, index)
+        for index, paragraph in enumerate(self.resolution.operative, start=1):
+            self.write_paragraph(paragraph, index)
+
+    # -- end matter -------------------------------------------------------------------------------
+    def write_end(self) -> None:
+        """Write the meeting and date (adopted), the HRC vote line, the closing rule, leftover notes."""
+        if self.state == ADOPTED:
+            adoption = self.resolution.adoption
+            meeting = adoption.meeting or "[meeting]"
+            date = wording.long_date(adoption.date) or "[date]"
+            self.add(styles.MEETING, [Piece(f"{meeting}\n{date}")])
+            vote = wording.vote_line(self.resolution) if self.body == "HRC" else None
+            if vote:
+                self.add(styles.VOTE, [Piece(vote)])
+        self.add(styles.END_RULE, [])
+        leftover = self.notes.uncited()
+        if leftover:  # notes cited nowhere still belong in the document
+            self.add(styles.VOTE, [Piece(note=m) for m in leftover])
+
+
+def _plain_run(text: str):
+    return make_run(text)
+
+
+def _field(instruction: str, placeholder: str):
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    field.append(_plain_run(placeholder))
+    return field
