@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Smoke test of a built bundle: run it from a temp dir so nothing comes from the source tree.
+set -euo pipefail
+BIN=$(readlink -f "$1")
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+cd "$work"
+export PENHOLDER_HOME="$work/home" QT_QPA_PLATFORM=offscreen
+"$BIN" --version
+seed=$(dirname "$BIN")/_internal/resources/corpus/A-HRC-RES-53-11.txt
+"$BIN" parse "$seed" --json | head -c 300; echo
+PENHOLDER_QUIT_AFTER_MS=1500 timeout 60 "$BIN" && echo "GUI started and quit cleanly"
+echo "smoke test passed"
