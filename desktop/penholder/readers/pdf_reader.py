@@ -1,0 +1,103 @@
+"""PDF files with pypdf (pure Python, BSD): text runs with size, position and font, then the layout.
+
+Every failure of pypdf on a damaged file becomes one ParseError line; an encrypted file that opens
+with the empty password (owner-password only) is read, one that needs a password is refused; a PDF
+without a text layer (a scan) is reported as such.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+from dataclasses import dataclass
+
+from penholder.errors import ParseError
+from penholder.readers.limits import MAX_PDF_PAGES, fail
+from penholder.readers.pdf_layout import LayoutResult, PageRuns, TextRun, rebuild_text
+
+_MIN_TEXT_CHARS = 40
+
+
+@dataclass
+class PdfText:
+    """The text rebuilt from a PDF, with its page count and what the layout learnt."""
+
+    text: str
+    pages: int
+    layout: LayoutResult
+    warnings: list[str]
+
+
+def read_pdf_bytes(path: object, data: bytes) -> PdfText:
+    """Return the rebuilt text of a PDF's bytes, or raise ParseError "<file>: <reason>"."""
+    logger = logging.getLogger("pypdf")
+    previous_level = logger.level
+    logger.setLevel(logging.ERROR + 10)  # pypdf logs recoverable damage; we report our own lines
+    try:
+        return _read(path, data)
+    except ParseError:
+        raise
+    except RecursionError:
+        raise fail(path, "damaged PDF (its structure loops); cannot be read") from None
+    except MemoryError:
+        raise fail(path, "PDF too large to read in memory") from None
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types on damaged files
+        raise fail(path, f"damaged or unsupported PDF ({_reason(exc)})") from None
+    finally:
+        logger.setLevel(previous_level)
+
+
+def _read(path: object, data: bytes) -> PdfText:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except Exception as exc:  # noqa: BLE001 - missing crypto backend or a broken encryption dictionary
+            raise fail(path, f"is encrypted and cannot be opened ({_reason(exc)})") from None
+        if not opened:
+            raise fail(path, "is password-protected; remove the password and try again")
+    count = len(reader.pages)
+    if count == 0:
+        raise fail(path, "PDF has no pages")
+    if count > MAX_PDF_PAGES:
+        raise fail(path, f"PDF has {count} pages, more than {MAX_PDF_PAGES}; refused")
+    pages = [_page_runs(page) for page in reader.pages]
+    visible = sum(len(r.text.strip()) for page in pages for r in page.runs)
+    if visible < _MIN_TEXT_CHARS:
+        raise fail(path, "PDF has no text layer (scanned image?); run it through OCR first")
+    layout = rebuild_text(pages)
+    return PdfText(layout.text, count, layout, [])
+
+
+def _page_runs(page) -> PageRuns:
+    box = page.mediabox
+    width, height = float(box.width), float(box.height)
+    origin_x, origin_y = float(box.left), float(box.bottom)
+    runs: list[TextRun] = []
+
+    def visit(text, cm, tm, font, size):
+        if not text or not font:
+            return
+        try:
+            name = str(font.get("/BaseFont", "")).lstrip("/")
+        except Exception:  # noqa: BLE001 - a damaged font dictionary
+            name = ""
+        name = name.split("+", 1)[-1]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4] - origin_x
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] - origin_y
+        scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
+        effective = float(size) * (scale if scale > 0 else 1.0)
+        if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(effective)):
+            return
+        runs.append(TextRun(x, y, effective, name, text.replace("\n", "")))
+
+    page.extract_text(visitor_text=visit)
+    return PageRuns(width, height, runs)
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:120]
