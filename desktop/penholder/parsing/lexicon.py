@@ -1,0 +1,103 @@
+"""The drafting lexicon: UN preambular openers and operative verbs, and finding a paragraph's lead.
+
+The lists are data in ``resources/lexicon/`` (one phrase a line, ``#`` comments) so that completion and
+house-style checks can share them. A lead is the longest listed phrase at the start of a paragraph,
+with an adverb before it (``Also takes note``) or after a preambular opener (``Recalling also``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from penholder.paths import lexicon_dir
+
+PREAMBULAR_FILE = "preambular_openers.txt"
+OPERATIVE_FILE = "operative_verbs.txt"
+
+# Adverbs that may stand before an operative verb or a preambular opener ("Also", "Strongly" ...).
+_ADVERB = r"(?:Also|Further|Again|Once again|Once more|Further also|Also further|Still|[A-Z][a-z]+ly)"
+# Words that may follow a preambular opener and belong to its lead ("Recalling also").
+_TRAILING = ("also", "further", "again", "moreover", "once again", "further also")
+
+
+def _read_list(name: str) -> tuple[str, ...]:
+    path = Path(lexicon_dir()) / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ()
+    phrases = {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+@lru_cache(maxsize=1)
+def preambular_openers() -> tuple[str, ...]:
+    """Return the preambular openers, longest first."""
+    return _read_list(PREAMBULAR_FILE)
+
+
+@lru_cache(maxsize=1)
+def operative_verbs() -> tuple[str, ...]:
+    """Return the operative verbs and verb phrases, longest first."""
+    return _read_list(OPERATIVE_FILE)
+
+
+def _phrase_pattern(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p) for p in phrases)
+
+
+@lru_cache(maxsize=1)
+def _operative_re() -> re.Pattern[str]:
+    verbs = _phrase_pattern(operative_verbs()) or r"(?!x)x"
+    lowered = _phrase_pattern(tuple(v[0].lower() + v[1:] for v in operative_verbs())) or r"(?!x)x"
+    return re.compile(
+        rf"(?:(?:{_ADVERB})\s+(?:(?:also|further)\s+)?(?:{lowered})|(?:{verbs}))(?=[\s,:;.]|$)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _preambular_re() -> re.Pattern[str]:
+    openers = _phrase_pattern(preambular_openers()) or r"(?!x)x"
+    lowered = _phrase_pattern(tuple(o[0].lower() + o[1:] for o in preambular_openers())) or r"(?!x)x"
+    trailing = "|".join(re.escape(t) for t in sorted(_TRAILING, key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?:{_ADVERB})\s+(?:{lowered})|(?:{openers}))(?:\s+(?:{trailing}))?(?=[\s,:;.]|$)"
+    )
+
+
+# Not in the lists but shaped like one: "Reaffirming", "Alarmed", "Having decided", "Deeply shocked".
+_PREAMBULAR_SHAPE = re.compile(
+    r"(?:(?:Having|Being)\s+[a-z]+(?:ed|en|ne)|(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]+(?:ing|ed))"
+    r"(?:\s+(?:also|further|again))?(?=[\s,:;.]|$)"
+)
+_OPERATIVE_SHAPE = re.compile(rf"(?:(?:{_ADVERB})\s+)?[A-Z][a-z-]+[a-z]s(?=[\s,:;.]|$)")
+
+
+def operative_lead(text: str) -> str:
+    """Return the operative lead at the start of ``text`` ("Also takes note"), or ``""``."""
+    match = _operative_re().match(text)
+    if match:
+        return match.group(0)
+    match = _OPERATIVE_SHAPE.match(text)
+    return match.group(0) if match else ""
+
+
+def preambular_lead(text: str) -> str:
+    """Return the preambular lead at the start of ``text`` ("Recalling further"), or ``""``."""
+    match = _preambular_re().match(text)
+    if match:
+        return match.group(0)
+    match = _PREAMBULAR_SHAPE.match(text)
+    return match.group(0) if match else ""
+
+
+def is_preambular_opening(text: str) -> bool:
+    """Return whether ``text`` starts like a preambular paragraph (a listed opener)."""
+    return bool(_preambular_re().match(text))
+
+
+def is_operative_opening(text: str) -> bool:
+    """Return whether ``text`` starts with a listed operative verb."""
+    return bool(_operative_re().match(text))

@@ -1,0 +1,220 @@
+"""Metadata: symbol, body, session, number, year, title, organ line, agenda item, adoption, sponsors.
+
+The resolution's own symbol is the one a header states (``A/RES/78/199``, ``A/C.3/80/L.35``), else it
+is built from the resolution number (``28/2.``) and the body. Other symbols in the text (report
+symbols, a garbled ``GE.A/HRC/24/56.`` job line) are never taken for it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from penholder.model import RECORDED_VOTE, WITHOUT_A_VOTE, Adoption
+from penholder.parsing.normalize import PAGE_BREAK, strip_italics
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+_MONTH_RE = "|".join(MONTHS)
+DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+((?:19|20)\d\d)\b")
+
+ORGAN = re.compile(
+    r"^The\s+((?:[A-Z][\w’'-]*|of|on|and|for|the|to)(?:\s+(?:[A-Z][\w’'-]*|of|on|and|for|the|to)){0,8}"
+    r"\s+(?:Assembly|Council|Conference|Commission|Committee|Board|Meeting|Parties|Forum))\s*,?$"
+)
+_BODY_BY_ORGAN = {
+    "General Assembly": "GA",
+    "Human Rights Council": "HRC",
+    "Security Council": "SC",
+    "Economic and Social Council": "ECOSOC",
+    "Trusteeship Council": "TC",
+    "Commission on Human Rights": "CHR",
+}
+_OWN_SYMBOL = re.compile(
+    r"(?<![\w./])(A/HRC/RES/\d{1,3}/\d{1,3}|A/RES/(?:ES-\d+/|S-\d+/)?\d{1,3}/\d{1,3}[A-Z]?"
+    r"|S/RES/\d{1,5}\s*\(\d{4}\)|E/RES/\d{4}/\d{1,3}|A/HRC/\d{1,3}/L\.\d{1,3}(?:/Rev\.\d)?"
+    r"|A/(?:C\.\d/|ES-\d+/)?\d{1,3}/L\.\d{1,3}(?:/Rev\.\d)?(?:/Add\.\d)?|S/\d{4}/\d{1,4})(?![\w/])"
+)
+_NUMBER_LINE = re.compile(r"^(?:Resolution\s+)?((?:ES-|S-)?\d{1,4})/(\d{1,3})\s*\.\s*(.*)$")
+_SC_NUMBER = re.compile(r"^Resolution\s+(\d{3,5})\s*\((\d{4})\)")
+_MEETING = re.compile(r"^(\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\b", re.IGNORECASE)
+_AGENDA = re.compile(r"^Agenda\s+items?\s*:?\s*(?:Item\s*)?(.+?)\s*:?(?:\s|$)", re.IGNORECASE)
+_AGENDA_FULL = re.compile(r"^Agenda\s+items?\s*:?\s*(?:Item\s*)?([\w() ,]+?(?:\([a-z]\))?)(?::|$)", re.IGNORECASE)
+_VOTE = re.compile(
+    r"recorded vote of (\d+) to (\d+),?\s*(?:with\s+(\d+|no)\s+abstentions?)?", re.IGNORECASE
+)
+_SPONSORS = re.compile(r"^(.+?):\s*\*{0,3}\d?\s*(?:revised\s+)?draft\s+(?:resolution|decision)s?\b", re.IGNORECASE)
+_COMMITTEES = {"1": "First Committee", "2": "Second Committee", "3": "Third Committee",
+               "4": "Fourth Committee", "5": "Fifth Committee", "6": "Sixth Committee"}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+           "seventieth": 70, "eightieth": 80, "ninetieth": 90}
+_SESSION_WORDS = re.compile(r"^([A-Za-z]+(?:-[a-z]+)?)\s+(?:regular\s+)?session\b", re.IGNORECASE)
+
+
+def iso_date(text: str) -> str | None:
+    """Return the first date in ``text`` as YYYY-MM-DD, or ``None``."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(3)), MONTHS.index(match.group(2)) + 1, int(match.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
+def ordinal_session(words: str) -> int | None:
+    """Return the number of an ordinal in words ("Fifty-third" -> 53), or ``None``."""
+    words = words.lower()
+    if words in _ORDINALS:
+        return _ORDINALS[words]
+    if words in _TENTHS:
+        return _TENTHS[words]
+    if "-" in words:
+        tens, unit = words.split("-", 1)
+        if tens in _TENS and unit in _ORDINALS and _ORDINALS[unit] < 10:
+            return _TENS[tens] + _ORDINALS[unit]
+    return None
+
+
+def organ_index(lines: list[str]) -> int | None:
+    """Return the index of the organ line ("The General Assembly,"), or ``None``."""
+    for index, line in enumerate(lines):
+        plain = strip_italics(line).strip()
+        if len(plain) < 90 and ORGAN.match(plain):
+            return index
+    return None
+
+
+def body_of(organ: str | None, symbol: str | None) -> str | None:
+    """Return the body (GA, HRC, SC, ECOSOC …) from the organ line or the symbol."""
+    if organ:
+        name = ORGAN.match(organ)
+        if name and name.group(1) in _BODY_BY_ORGAN:
+            return _BODY_BY_ORGAN[name.group(1)]
+    if symbol:
+        if symbol.startswith("A/HRC/"):
+            return "HRC"
+        if symbol.startswith("A/"):
+            return "GA"
+        if symbol.startswith("S/"):
+            return "SC"
+        if symbol.startswith("E/"):
+            return "ECOSOC"
+    return None
+
+
+def _text_lines(lines: list[str]) -> list[str]:
+    return [strip_italics(ln).strip() for ln in lines if ln not in ("", PAGE_BREAK)]
+
+
+def read_header(lines: list[str]) -> dict:
+    """Return the metadata stated before the organ line: symbol, number, title, agenda item, sponsors …"""
+    found: dict = {}
+    text_lines = _text_lines(lines)
+    for line in text_lines:
+        if line.startswith("GE.") or re.search(r"\(E\)\s", line):
+            continue  # job-number lines carry garbled symbols
+        match = _OWN_SYMBOL.search(line)
+        if match and "symbol" not in found and len(line) < 60:
+            found["symbol"] = re.sub(r"\s+", " ", match.group(1))
+    for index, line in enumerate(text_lines):
+        number = _NUMBER_LINE.match(line)
+        if number and "number" not in found and len(number.group(1)) <= 3 and not DATE.search(line[:12]):
+            found["session_text"], found["number"] = number.group(1), int(number.group(2))
+            title_parts = [number.group(3)] if number.group(3) else []
+            for follow in text_lines[index + 1:]:
+                if ORGAN.match(follow) or _MEETING.match(follow) or follow.startswith("["):
+                    break
+                title_parts.append(follow)
+                if len(" ".join(title_parts)) > 300:
+                    break
+            if title_parts:
+                found["title"] = _join_title(title_parts)
+        sc_number = _SC_NUMBER.match(line)
+        if sc_number and "number" not in found:
+            found["number"], found["year"] = int(sc_number.group(1)), int(sc_number.group(2))
+        agenda = _AGENDA_FULL.match(line) or _AGENDA.match(line)
+        if agenda and "agenda_item" not in found:
+            found["agenda_item"] = agenda.group(1).strip().rstrip(":")
+        session = _SESSION_WORDS.match(line) or re.search(
+            r"\b([A-Z][a-z]+(?:-[a-z]+)?)\s+session\b", line)
+        if session and "session_words" not in found:
+            value = ordinal_session(session.group(1))
+            if value:
+                found["session_words"] = value
+        session_number = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+Regular Session", line)
+        if session_number and "session_words" not in found:
+            found["session_words"] = int(session_number.group(1))
+        sponsors = _SPONSORS.match(line)
+        if sponsors and "sponsors" not in found:
+            found["sponsors"] = split_sponsors(sponsors.group(1))
+            title_parts = []
+            for follow in text_lines[index + 1:]:
+                if ORGAN.match(follow):
+                    break
+                title_parts.append(follow)
+            if title_parts and "title" not in found:
+                found["title"] = _join_title(title_parts)
+        if re.match(r"^(?:Resolution|Decision) adopted by", line):
+            found["adopted"] = True
+            stated = iso_date(" ".join(text_lines[index:index + 2]))
+            if stated:
+                found.setdefault("stated_date", stated)
+        if "distr_date" not in found and index > 0 and text_lines[index - 1].startswith("Distr"):
+            found["distr_date"] = iso_date(line)
+    return found
+
+
+def _join_title(parts: list[str]) -> str:
+    title = ""
+    for part in parts:
+        title = title + part if title.endswith("-") else f"{title} {part}"
+    return re.sub(r"\s+", " ", title).strip().rstrip("*").strip()
+
+
+def split_sponsors(text: str) -> list[str]:
+    """Return the sponsors of a draft from its sponsors line ("Cuba and Egypt" -> ["Cuba", "Egypt"])."""
+    text = re.sub(r"\*+", "", text).strip()
+    parts = re.split(r",\s*|\s+and\s+(?=[A-Z])", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def read_adoption(lines: list[str]) -> Adoption:
+    """Return the adoption stated after the operative part: meeting, date, mode, votes."""
+    adoption = Adoption()
+    text_lines = _text_lines(lines)
+    for index, line in enumerate(text_lines):
+        meeting = _MEETING.match(line)
+        if meeting and adoption.meeting is None:
+            adoption.meeting = re.sub(r"\s+", " ", meeting.group(1))
+            adoption.date = iso_date(" ".join(text_lines[index:index + 2]))
+        lowered = line.lower()
+        if adoption.mode is None and "without a vote" in lowered and "adopted" in lowered:
+            adoption.mode = WITHOUT_A_VOTE
+        vote = _VOTE.search(line)
+        if vote and adoption.mode in (None, RECORDED_VOTE):
+            adoption.mode = RECORDED_VOTE
+            adoption.in_favour, adoption.against = int(vote.group(1)), int(vote.group(2))
+            abstaining = vote.group(3)
+            adoption.abstaining = 0 if abstaining in (None, "no") else int(abstaining)
+        elif adoption.mode is None and re.search(r"adopted by (?:a )?(?:recorded )?vote", lowered):
+            adoption.mode = RECORDED_VOTE
+    return adoption
+
+
+def committee_of(symbol: str | None) -> str | None:
+    """Return the Main Committee of a draft symbol ("A/C.3/80/L.35" -> "Third Committee")."""
+    match = re.match(r"^A/C\.(\d)/", symbol or "")
+    return _COMMITTEES.get(match.group(1)) if match else None
+
+
+def is_draft_symbol(symbol: str | None) -> bool:
+    """Return whether ``symbol`` names a draft (``/L.``)."""
+    return bool(symbol and "/L." in symbol)

@@ -1,0 +1,208 @@
+"""Paragraphs: joining wrapped lines into preambular and operative paragraphs, leads and sub-paragraphs.
+
+Works on the body lines (after the organ line, without furniture and footnote blocks). A new paragraph
+starts at the next operative number, at a sub-paragraph label, or where the previous one ended
+(``,`` ``;`` ``.`` ``:``) and the line opens like a paragraph. A blank line separates paragraphs unless
+the text has a blank line after every line (PDF text); a lower-case line after a page break continues.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from penholder.model import OPERATIVE, PREAMBULAR, Paragraph, SubParagraph
+from penholder.parsing import lexicon
+from penholder.parsing.normalize import ITALIC_CLOSE, ITALIC_OPEN, PAGE_BREAK, strip_italics
+
+_NUMBER = re.compile(rf"^{ITALIC_OPEN}?(\d{{1,3}})\.(?:\s+|$)")
+_LABEL = re.compile(rf"^{ITALIC_OPEN}?\(([a-z]{{1,2}}|[ivxl]{{1,6}})\)(?:\s+|$)")
+_TERMINAL = re.compile(rf"[,;:.][{ITALIC_CLOSE}”’\"*)\]]*(?:\s*[\d*¹²³⁴⁵⁶⁷⁸⁹⁰]{{0,3}})$")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+          "xvi", "xvii", "xviii", "xix", "xx")
+
+
+@dataclass
+class Block:
+    """Lines that make one paragraph or sub-paragraph, before classification."""
+
+    number: int | None = None
+    label: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """Return the joined text of the block (line-end hyphens kept, no space after them)."""
+        joined = ""
+        for line in self.lines:
+            if not joined:
+                joined = line
+            elif joined.endswith("-") and not joined.endswith(" -"):
+                joined += line
+            else:
+                joined += " " + line
+        return joined.strip()
+
+    def only_marker(self) -> bool:
+        """Return whether the block so far holds only its number or label."""
+        return not "".join(self.lines).strip(ITALIC_OPEN + ITALIC_CLOSE + " ")
+
+
+def _ends_paragraph(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def _opens_paragraph(line: str) -> bool:
+    plain = strip_italics(line)
+    return lexicon.is_preambular_opening(plain) or lexicon.is_operative_opening(plain)
+
+
+def _blank_after_every_line(lines: list[str]) -> bool:
+    """Return whether the text puts a blank line after each wrapped line (PDF text)."""
+    text_lines = [ln for ln in lines if ln not in ("", PAGE_BREAK)]
+    if len(text_lines) < 6:
+        return False
+    adjacent = sum(1 for a, b in itertools.pairwise(lines) if a not in ("", PAGE_BREAK) and b not in ("", PAGE_BREAK))
+    unterminated = sum(1 for ln in text_lines if not _ends_paragraph(ln))
+    return adjacent <= len(text_lines) * 0.05 and unterminated >= len(text_lines) * 0.4
+
+
+def split_blocks(lines: list[str]) -> list[Block]:
+    """Return the body cut into blocks: numbered operative paragraphs, labelled sub-paragraphs, others."""
+    blank_is_line_break = _blank_after_every_line(lines)
+    blocks: list[Block] = []
+    expected_number = 1
+    gap = ""
+    pending = False
+    for line in lines:
+        if line in ("", PAGE_BREAK):
+            if line == PAGE_BREAK or not gap:
+                gap = line if gap != PAGE_BREAK else gap
+            pending = True
+            continue
+        current = blocks[-1] if blocks else None
+        had_gap, kind = pending, gap
+        pending, gap = False, ""
+        number = _NUMBER.match(line)
+        if number and int(number.group(1)) == expected_number:
+            rest = line[number.end():]
+            blocks.append(Block(number=expected_number, lines=[rest] if rest else []))
+            expected_number += 1
+            continue
+        label = _LABEL.match(line)
+        if label and (current is None or _ends_paragraph(current.text) or current.only_marker()):
+            rest = line[label.end():]
+            blocks.append(Block(label=label.group(1), lines=[rest] if rest else []))
+            continue
+        if current is None:
+            blocks.append(Block(lines=[line]))
+            continue
+        if current.only_marker():
+            current.lines.append(line)
+            continue
+        first = strip_italics(line)[:1]
+        previous_text = current.text
+        ended = _ends_paragraph(previous_text)
+        if first.islower():
+            new = False
+        elif not had_gap or (kind == "" and blank_is_line_break):
+            new = ended and _opens_paragraph(line)
+        elif kind == PAGE_BREAK:
+            new = _opens_paragraph(line) or (ended and not previous_text.endswith(","))
+            new = new or (ended and first.isupper() and current.number is None and current.label is None)
+        else:
+            new = ended or _opens_paragraph(line) or _looks_like_heading(previous_text)
+        if new:
+            blocks.append(Block(lines=[line]))
+        else:
+            current.lines.append(line)
+    return [b for b in blocks if b.lines or b.number is not None]
+
+
+def _looks_like_heading(text: str) -> bool:
+    plain = strip_italics(text)
+    return len(plain) < 120 and not _ends_paragraph(plain) and not lexicon.preambular_lead(plain)
+
+
+def _lead(text: str, kind: str) -> tuple[str, str]:
+    """Return (lead, plain text): the lead from italics where marked, else from the lexicon."""
+    stripped = text.lstrip()
+    if stripped.startswith(ITALIC_OPEN) and ITALIC_CLOSE in stripped:
+        italic = stripped[1:stripped.index(ITALIC_CLOSE)].strip().rstrip(",;:")
+        if italic and len(italic.split()) <= 8 and italic[:1].isupper():
+            return italic, strip_italics(stripped)
+    plain = strip_italics(stripped)
+    lead = lexicon.operative_lead(plain) if kind == OPERATIVE else lexicon.preambular_lead(plain)
+    return lead, plain
+
+
+def _nests_under_letter(label: str, last_letter: str | None) -> bool:
+    """Return whether a roman label like (ii) belongs under the previous lettered sub-paragraph."""
+    if label not in _ROMAN or last_letter is None:
+        return False
+    # (i) after (h), (v) after (u), (x) after (w) continue the letters.
+    return not (len(label) == 1 and ord(label) == ord(last_letter[-1]) + 1)
+
+
+def build_paragraphs(blocks: list[Block]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Return (preambular, operative) paragraphs from the blocks; text still carries footnote marks."""
+    preambular: list[Paragraph] = []
+    operative: list[Paragraph] = []
+    numbered = any(b.number is not None for b in blocks)
+    last_letter: str | None = None
+    for block in blocks:
+        text = block.text
+        if block.number is not None:
+            lead, plain = _lead(text, OPERATIVE)
+            operative.append(Paragraph(OPERATIVE, lead, plain, number=block.number))
+            last_letter = None
+            continue
+        owner = operative[-1] if operative else (preambular[-1] if preambular else None)
+        if block.label is not None and owner is not None:
+            plain = strip_italics(text)
+            if _nests_under_letter(block.label, last_letter) and owner.subparagraphs:
+                owner.subparagraphs[-1].subparagraphs.append(SubParagraph(f"({block.label})", plain))
+            else:
+                owner.subparagraphs.append(SubParagraph(f"({block.label})", plain))
+                if block.label not in _ROMAN or last_letter is not None:
+                    last_letter = block.label
+            continue
+        if block.label is not None:
+            text = f"({block.label}) {text}"
+        if operative:
+            if _looks_like_heading(text):
+                continue
+            target = operative[-1]
+            if target.subparagraphs:
+                target.subparagraphs[-1].text += " " + strip_italics(text)
+            else:
+                target.text += " " + strip_italics(text)
+            continue
+        if _looks_like_heading(text) and not _lead(text, PREAMBULAR)[0]:
+            continue
+        lead, plain = _lead(text, PREAMBULAR)
+        preambular.append(Paragraph(PREAMBULAR, lead, plain))
+        last_letter = None
+    if not numbered:
+        preambular, operative = _split_unnumbered(preambular)
+    return preambular, operative
+
+
+def _split_unnumbered(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Return (preambular, operative) for a text whose operative paragraphs carry no numbers."""
+    cut = len(paragraphs)
+    while cut > 0:
+        candidate = paragraphs[cut - 1]
+        if lexicon.operative_lead(candidate.text) and not lexicon.is_preambular_opening(candidate.text) \
+                and not candidate.text.rstrip().endswith(","):
+            cut -= 1
+        else:
+            break
+    operative = []
+    for paragraph in paragraphs[cut:]:
+        lead = paragraph.lead if paragraph.lead and lexicon.is_operative_opening(paragraph.lead) \
+            else lexicon.operative_lead(paragraph.text)
+        operative.append(Paragraph(OPERATIVE, lead, paragraph.text, None, paragraph.notes,
+                                   paragraph.subparagraphs))
+    return paragraphs[:cut], operative
