@@ -23,6 +23,7 @@ def build_document(resolution: Resolution, *, profile: str | None = None, state:
 def export_docx(resolution: Resolution, path: str | Path, *, profile: str | None = None,
                 state: str | None = None) -> Path:
     """Write ``resolution`` as a UN-style DOCX to ``path``; return the path written."""
+    check_target(path)  # fail before the work, not after it
     document = build_document(resolution, profile=profile, state=state)
     return save_document(document, path)
 
