@@ -117,3 +117,30 @@ def moved(lines: list[str], index: int, step: int) -> tuple[list[str], int] | No
     for i, text in renumbered(new).items():
         new[i] = text
     return new, new_index
+
+
+def draft_text(resolution) -> str:
+    """Return a parsed resolution as editor text: title, organ line, one paragraph per line."""
+    lines = []
+    if resolution.title:
+        lines.append(resolution.title)
+    if resolution.organ:
+        lines.append(resolution.organ)
+    if lines:
+        lines.append("")
+    for paragraph in resolution.preambular:
+        lines.append(paragraph.text)
+    if resolution.preambular:
+        lines.append("")
+    for number, paragraph in enumerate(resolution.operative, start=1):
+        lines.append(f"{paragraph.number or number}. {paragraph.text}")
+        lines.extend(_sub_lines(paragraph.subparagraphs))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _sub_lines(subparagraphs, depth: int = 0) -> list[str]:
+    lines = []
+    for sub in subparagraphs:
+        lines.append(f"{'    ' * depth}{sub.label} {sub.text}".rstrip())
+        lines.extend(_sub_lines(sub.subparagraphs, depth + 1))
+    return lines

@@ -1,0 +1,427 @@
+"""The main window: editor in the centre, outline dock left, precedent panel dock right, status bar.
+
+Signals are connected in one block (``_connect``). Searching, library loading, lineage and export run in
+the thread pool (``workers``); file handling lives in ``draft_files.DraftFiles``.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
+
+from penholder import __version__
+from penholder.drafts import Provenance, layout
+from penholder.settings import Settings
+from penholder.ui.draft_files import DraftFiles
+from penholder.ui.editor import DraftEditor
+from penholder.ui.outline import OutlineView
+from penholder.ui.precedent_panel import PrecedentPanel
+from penholder.ui.workers import SearchDispatcher, start_task
+
+AUTOSAVE_MS = 30_000
+MIN_QUERY_CHARS = 3
+
+
+def load_precedents(library_path):
+    """Return (index, number of resolutions, number of paragraphs) for the library at ``library_path``."""
+    from penholder.library import Library
+    from penholder.search import PrecedentIndex
+
+    library = Library.open(library_path)
+    try:
+        resolutions = library.resolutions()
+        index = PrecedentIndex.from_resolutions(resolutions)
+        paragraphs = sum(len(r.paragraphs) for r in resolutions)
+        return index, len(resolutions), paragraphs
+    finally:
+        library.close()
+
+
+class MainWindow(QMainWindow):
+    """One draft, its outline and its precedents."""
+
+    def __init__(self, settings: Settings | None = None, *, index=None, load_library: bool = True):
+        super().__init__()
+        self.settings = settings or Settings.load()
+        self.session = uuid.uuid4().hex[:12]
+        self.index = None
+        self.last_query: tuple | None = None
+        self.last_search_ms: float | None = None
+        self.history_generation = 0
+        self.viewers: list = []
+
+        self.editor = DraftEditor()
+        self.setCentralWidget(self.editor)
+        self.outline = OutlineView()
+        self.panel = PrecedentPanel()
+        self.outline_dock = self._dock("Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.panel_dock = self._dock("Precedents", self.panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.outline_dock, self.panel_dock], [230, 560], Qt.Orientation.Horizontal)
+
+        self.library_label = QLabel("Library: loading …")
+        self.search_label = QLabel("")
+        self.autosave_label = QLabel("Not autosaved yet")
+        for label in (self.library_label, self.search_label, self.autosave_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            self.statusBar().addPermanentWidget(label)
+
+        self.dispatcher = SearchDispatcher(self)
+        self.files = DraftFiles(self)
+        self.structure_timer = QTimer(self, singleShot=True, interval=self.settings.debounce_ms)
+        self.search_timer = QTimer(self, singleShot=True, interval=self.settings.debounce_ms)
+        self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+
+        self.apply_settings()
+        self._build_menus()
+        self._connect()
+        self.files.new_draft(ask=False)
+        self._restore_layout()
+        self.autosave_timer.start()
+        if index is not None:
+            self.set_index(index, None, None)
+        elif load_library:
+            self.load_library()
+
+    # -- construction --------------------------------------------------------------------------------
+    def _dock(self, title: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        files = self.files
+        self._action(file, "&New", files.new_draft, QKeySequence.StandardKey.New)
+        self._action(file, "&Open …", files.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file, "&Save", files.save, QKeySequence.StandardKey.Save)
+        self._action(file, "Save &As …", files.save_as, QKeySequence("Ctrl+Shift+S"))
+        file.addSeparator()
+        self._action(file, "&Import Text or DOCX Draft …", files.import_dialog, None,
+                     "Read a draft typed elsewhere into a new window's text")
+        self._action(file, "&Export to DOCX …", files.export_docx_dialog, QKeySequence("Ctrl+E"))
+        self._action(file, "Export &Redline against Precedent …", files.export_redline_dialog,
+                     QKeySequence("Ctrl+Shift+E"))
+        file.addSeparator()
+        self._action(file, "Draft &Details …", files.edit_metadata, QKeySequence("Ctrl+D"))
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self._action(edit, "&Undo", self.editor_undo, QKeySequence.StandardKey.Undo)
+        self._action(edit, "&Redo", self.editor_redo, QKeySequence.StandardKey.Redo)
+        edit.addSeparator()
+        self._action(edit, "Move Paragraph &Up", lambda: self.editor.move_paragraph(-1), QKeySequence("Alt+Up"))
+        self._action(edit, "Move Paragraph &Down", lambda: self.editor.move_paragraph(1),
+                     QKeySequence("Alt+Down"))
+        self._action(edit, "Re&number Operative Paragraphs", lambda: self.editor.renumber(False))
+        edit.addSeparator()
+        self._action(edit, "&Settings …", self.files.edit_settings, QKeySequence("Ctrl+,"))
+
+        precedents = bar.addMenu("&Precedents")
+        for number in range(1, 6):
+            self._action(precedents, f"Replace Paragraph with Precedent &{number}",
+                         lambda n=number: self.replace_with_hit(n - 1), QKeySequence(f"Ctrl+{number}"))
+        precedents.addSeparator()
+        self._action(precedents, "&Insert Selected Precedent Below", self.insert_selected, QKeySequence("Ctrl+I"))
+        self._action(precedents, "&Replace with Selected Precedent", self.replace_with_selected,
+                     QKeySequence("Ctrl+R"))
+        self._action(precedents, "&Copy Selected Precedent", self.copy_selected, QKeySequence("Ctrl+Shift+C"))
+        self._action(precedents, "&Open Source Resolution", self.open_selected_source, QKeySequence("Ctrl+Return"))
+        self._action(precedents, "Show &History", self.show_history_tab, QKeySequence("Ctrl+H"))
+        self._action(precedents, "&Search Now", lambda: self.search_now(force=True), QKeySequence("F5"))
+
+        view = bar.addMenu("&View")
+        view.addAction(self.outline_dock.toggleViewAction())
+        view.addAction(self.panel_dock.toggleViewAction())
+        self._action(view, "&Focus Editor", self.editor.setFocus, QKeySequence("Esc"))
+        helpmenu = bar.addMenu("&Help")
+        self._action(helpmenu, "&About Penholder", self._about)
+
+    def _connect(self) -> None:
+        editor = self.editor
+        editor.textChanged.connect(self._text_changed)
+        editor.paragraph_entered.connect(self._paragraph_entered)
+        editor.cursorPositionChanged.connect(self._show_provenance)
+        editor.document().modificationChanged.connect(self.setWindowModified)
+        self.structure_timer.timeout.connect(self.update_structure)
+        self.search_timer.timeout.connect(self.search_now)
+        self.autosave_timer.timeout.connect(self.files.autosave)
+        self.outline.paragraph_chosen.connect(editor.go_to_block)
+        self.dispatcher.results.connect(self._show_results)
+        self.dispatcher.failed.connect(lambda message: self.panel.show_message(message))
+        self.panel.filters_changed.connect(lambda: self.search_now(force=True))
+        self.panel.hit_selected.connect(self._hit_selected)
+        self.panel.open_requested.connect(self.open_source)
+        self.panel.tabs.currentChanged.connect(lambda _i: self._hit_selected(self.panel.selected_hit()))
+
+    def apply_settings(self) -> None:
+        """Apply font size, debounce and hits from the settings."""
+        font = QFont(self.editor.font())
+        font.setPointSize(self.settings.editor_font_size)
+        self.editor.setFont(font)
+        self.structure_timer.setInterval(self.settings.debounce_ms)
+        self.search_timer.setInterval(self.settings.debounce_ms)
+
+    def _restore_layout(self) -> None:
+        self.resize(1400, 860)
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+
+    def save_layout(self) -> None:
+        """Remember window geometry and dock layout in the settings and save them."""
+        self.settings.update(window_geometry=bytes(self.saveGeometry().toBase64()).decode(),
+                             window_state=bytes(self.saveState().toBase64()).decode())
+        try:
+            self.settings.save()
+        except OSError as exc:
+            self.statusBar().showMessage(f"Settings not saved: {exc}", 5000)
+
+    # -- library -------------------------------------------------------------------------------------
+    def load_library(self) -> None:
+        """Open the library and build the precedent index in the pool; the window stays usable."""
+        self.library_label.setText("Library: loading …")
+        self.statusBar().showMessage("Loading the precedent library …")
+        path = self.settings.library()
+        start_task(lambda: load_precedents(path), lambda result: self.set_index(*result),
+                   self._library_failed)
+
+    def _library_failed(self, message: str) -> None:
+        self.library_label.setText("Library: not available")
+        self.panel.show_message(f"The precedent library could not be opened: {message}")
+        self.statusBar().showMessage(message, 10000)
+
+    def set_index(self, index, resolutions: int | None, paragraphs: int | None) -> None:
+        """Search ``index`` from now on and show the library size."""
+        self.index = index
+        self.dispatcher.set_index(index)
+        if resolutions is not None:
+            self.library_label.setText(f"Library: {resolutions} resolutions, {paragraphs} paragraphs")
+        else:
+            self.library_label.setText("Library: ready")
+        self.statusBar().showMessage("Precedent library ready", 3000)
+        self.panel.show_message("Type or move to a paragraph to see its precedents.")
+        self.search_now(force=True)
+
+    # -- typing, structure, search -------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        self.structure_timer.start()
+        self.search_timer.start()
+
+    def _paragraph_entered(self, _block: int) -> None:
+        self.outline.select_block(_block)
+        if not self.search_timer.isActive():
+            self.search_now()
+
+    def update_structure(self) -> None:
+        """Renumber operative paragraphs, refresh leads from the parser and the outline."""
+        if not self.editor.history_step:
+            self.editor.renumber(join_previous=True)
+        lines = self.editor.text_lines()
+        self.editor.set_leads(parsed_leads("\n".join(lines)))
+        self.outline.show_paragraphs(lines, self.editor.lines(), self.editor.lead_of)
+        self.outline.select_block(self.editor.current_block_number())
+
+    def search_now(self, force: bool = False) -> None:
+        """Ask for precedents of the cursor's paragraph (dropping any search still waiting)."""
+        self.search_timer.stop()
+        current = self.editor.current_paragraph()
+        if self.index is None:
+            return
+        if current is None or len(current[1]) < MIN_QUERY_CHARS:
+            self.last_query = None
+            self.dispatcher.cancel()
+            self.panel.show_message("Type or move to a paragraph to see its precedents.")
+            return
+        options = self.panel.search_options(self.settings.hits)
+        key = (current[1], tuple(sorted(options.items())))
+        if key == self.last_query and not force:
+            return
+        self.last_query = key
+        self.dispatcher.request(current[1], **options)
+
+    def _show_results(self, request, hits) -> None:
+        began = time.perf_counter()
+        self.panel.show_hits(hits, request.query)
+        self.last_search_ms = (time.perf_counter() - request.asked) * 1000
+        self.search_label.setText(
+            f"Search {request.seconds * 1000:.0f} ms, shown in {(time.perf_counter() - began) * 1000:.0f} ms")
+
+    # -- using precedents ----------------------------------------------------------------------------
+    def _paragraph_block(self) -> int | None:
+        current = self.editor.current_paragraph()
+        return self.editor.current_block_number() if current else None
+
+    def replace_with_hit(self, position: int) -> bool:
+        """Replace the cursor's paragraph with hit ``position`` (0-based); one undo step restores it."""
+        block = self._paragraph_block()
+        if block is None or not 0 <= position < len(self.panel.hits):
+            self.statusBar().showMessage("No precedent to use here", 3000)
+            return False
+        hit = self.panel.hits[position]
+        self.editor.replace_paragraph(block, hit.text)
+        self._remember(hit)
+        return True
+
+    def replace_with_selected(self) -> bool:
+        """Replace the cursor's paragraph with the selected hit."""
+        return self.replace_with_hit(self.panel.selected)
+
+    def insert_selected(self) -> bool:
+        """Insert the selected hit as a new paragraph below the cursor's paragraph."""
+        hit = self.panel.selected_hit()
+        if hit is None:
+            self.statusBar().showMessage("No precedent selected", 3000)
+            return False
+        block = self.editor.current_block_number()
+        self.editor.insert_paragraph_below(block, hit.text, hit.kind == "operative")
+        self._remember(hit)
+        return True
+
+    def copy_selected(self) -> None:
+        """Copy the selected hit's text to the clipboard."""
+        hit = self.panel.selected_hit()
+        if hit is not None:
+            QGuiApplication.clipboard().setText(hit.text)
+            self.statusBar().showMessage(f"Copied {hit.symbol} {hit.kind} {hit.number}", 3000)
+
+    def _remember(self, hit) -> None:
+        self.files.draft.provenance.append(Provenance.now(hit.symbol, hit.kind, hit.number, hit.text))
+        self.statusBar().showMessage(f"From {hit.symbol} {hit.kind} paragraph {hit.number}", 4000)
+
+    def _show_provenance(self) -> None:
+        current = self.editor.current_paragraph()
+        found = self.files.draft.provenance_of(current[1]) if current else None
+        self.editor.setToolTip(f"From {found.label()}, inserted {found.inserted.replace('T', ' ')}"
+                               if found else "")
+
+    def editor_undo(self) -> None:
+        """Undo in the editor (renumbering does not redo what was undone)."""
+        self.editor.undo_step()
+
+    def editor_redo(self) -> None:
+        """Redo in the editor."""
+        self.editor.redo_step()
+
+    # -- source and history --------------------------------------------------------------------------
+    def open_selected_source(self) -> None:
+        """Open the selected hit's resolution read-only."""
+        hit = self.panel.selected_hit()
+        if hit is not None:
+            self.open_source(hit)
+
+    def open_source(self, hit) -> None:
+        """Open a hit's resolution in a read-only viewer scrolled to the paragraph."""
+        from penholder.ui.dialogs import SourceViewer
+
+        path = self.settings.library()
+
+        def fetch():
+            from penholder.library import Library
+
+            library = Library.open(path)
+            try:
+                return library.get(hit.symbol)
+            finally:
+                library.close()
+
+        def show(resolution):
+            if resolution is None:
+                self.statusBar().showMessage(f"{hit.symbol} is not in the library", 5000)
+                return
+            viewer = SourceViewer(resolution, hit.kind, hit.number, self)
+            self.viewers = [v for v in self.viewers if v.isVisible()] + [viewer]
+            viewer.show()
+
+        start_task(fetch, show, lambda message: self.statusBar().showMessage(message, 5000))
+
+    def show_history_tab(self) -> None:
+        """Show the History tab for the selected hit."""
+        self.panel_dock.show()
+        self.panel.tabs.setCurrentWidget(self.panel.history)
+
+    def _hit_selected(self, hit) -> None:
+        if self.panel.tabs.currentWidget() is not self.panel.history or self.index is None:
+            return
+        if hit is None:
+            self.panel.show_history(None, None)
+            return
+        self.history_generation += 1
+        generation, index = self.history_generation, self.index
+
+        def steps():
+            from penholder.search import lineage
+
+            return lineage(index, hit.symbol, hit.kind, hit.number)
+
+        def show(result):
+            if generation == self.history_generation:
+                self.panel.show_history(hit, result)
+
+        start_task(steps, show, lambda message: self.panel.show_history(hit, None, message))
+
+    # -- window --------------------------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.existing_recent()
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
+        if not recent:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About Penholder",
+                          f"Penholder {__version__}\nDraft UN resolutions from agreed language.")
+
+    def closeEvent(self, event) -> None:
+        """Ask about unsaved changes, then release the draft and remember the layout."""
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        self.files.close_cleanly()
+        self.save_layout()
+        event.accept()
+
+
+def parsed_leads(text: str) -> dict[str, str]:
+    """Return {first 48 characters of paragraph text: lead} from the core parser (empty if it cannot)."""
+    try:
+        from penholder.errors import ParseError
+        from penholder.parsing import parse_text
+    except ImportError:
+        return {}
+    try:
+        resolution = parse_text(text, source="draft")
+    except ParseError:
+        return {}
+    except Exception:  # noqa: BLE001 - a parser bug must not break typing
+        return {}
+    return {p.text[:48]: p.lead for p in resolution.paragraphs if p.lead}
+
+
+__all__ = ["MainWindow", "layout"]

@@ -1,0 +1,84 @@
+"""The outline dock: PP1…, OP1… with their leads; clicking one puts the cursor on that paragraph."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from penholder.drafts import layout
+
+BLOCK_ROLE = Qt.ItemDataRole.UserRole
+
+
+class OutlineView(QTreeWidget):
+    """A two-level list of the draft's paragraphs: preambular and operative, sub-paragraphs under theirs."""
+
+    paragraph_chosen = Signal(int)  # block number
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self.setIndentation(14)
+        self.setUniformRowHeights(True)
+        self._signature: tuple = ()
+        self.itemActivated.connect(self._chosen)
+        self.itemClicked.connect(self._chosen)
+
+    def show_paragraphs(self, lines: list[str], roles: list[layout.Line], lead_of) -> None:
+        """Rebuild the outline from the editor's lines (skipped when nothing it shows has changed)."""
+        rows = []
+        preambular = operative = 0
+        for line in roles:
+            text = lines[line.index]
+            if line.role == layout.PREAMBULAR:
+                preambular += 1
+                body = layout.paragraph_text(text, line)
+                rows.append((line.index, f"PP{preambular}", lead_of(body) or _words(body)))
+            elif line.role == layout.OPERATIVE:
+                operative += 1
+                body = layout.paragraph_text(text, line)
+                rows.append((line.index, f"OP{line.number}", lead_of(body) or _words(body)))
+            elif line.role == layout.SUB:
+                rows.append((line.index, text.strip()[:4].strip(), _words(text.strip()[4:])))
+        signature = tuple(rows)
+        if signature == self._signature:
+            return
+        self._signature = signature
+        self.clear()
+        parent = None
+        for index, label, lead in rows:
+            item = QTreeWidgetItem([f"{label}  {lead}"])
+            item.setData(0, BLOCK_ROLE, index)
+            item.setToolTip(0, lines[index][:300])
+            if label.startswith("OP"):
+                font = item.font(0)
+                font.setWeight(QFont.Weight.DemiBold)
+                item.setFont(0, font)
+            if label.startswith("(") and parent is not None:
+                parent.addChild(item)
+            else:
+                self.addTopLevelItem(item)
+                parent = item if label.startswith("OP") else None
+        self.expandAll()
+
+    def select_block(self, block_number: int) -> None:
+        """Highlight the outline row of the paragraph containing a line, without emitting a choice."""
+        best = None
+        iterator = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        for item in iterator:
+            for candidate in [item, *[item.child(k) for k in range(item.childCount())]]:
+                if candidate.data(0, BLOCK_ROLE) <= block_number:
+                    best = candidate
+        self.blockSignals(True)
+        self.setCurrentItem(best) if best else self.clearSelection()
+        self.blockSignals(False)
+
+    def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.paragraph_chosen.emit(int(item.data(0, BLOCK_ROLE)))
+
+
+def _words(text: str, count: int = 4) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")

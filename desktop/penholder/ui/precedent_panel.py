@@ -1,0 +1,290 @@
+"""The precedent panel (docked right): filters, up to N hits with their differences from the current
+paragraph highlighted, and a History tab with the selected hit's lineage across sessions.
+
+The panel only shows things and says what the drafter asked for by signal; searching is the main
+window's dispatcher's job, so the panel never waits.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+BODIES = ["Any body", "HRC", "GA", "SC", "ECOSOC"]
+KINDS = ["Both parts", "Preambular", "Operative"]
+SELECTED_BG = "#e8eef7"
+CARD_BG = "#ffffff"
+STYLE = """
+<style>
+ body { font-size: 10pt; }
+ .head { color: #333; }
+ .symbol { font-weight: 600; color: #1d3f72; text-decoration: none; }
+ .meta { color: #666; }
+ .score { color: #1d3f72; font-weight: 600; }
+ .badge { color: #2f6b3a; }
+ .vote { color: #8a4b12; }
+ .also { color: #777; font-size: 9pt; }
+ .empty { color: #777; }
+</style>
+"""
+
+
+def diff_html(current: str, precedent: str) -> str:
+    """Return the precedent's text as rich text with its differences from ``current`` highlighted."""
+    try:
+        from penholder.compare import diff_words, to_html
+    except ImportError:  # the compare engine not installed yet: plain text, still readable
+        return html.escape(precedent)
+    if not current.strip():
+        return html.escape(precedent)
+    return to_html(diff_words(current, precedent))
+
+
+def paragraph_label(kind: str, number: int | None) -> str:
+    """Return ``PP3`` or ``OP12``."""
+    return f"{'PP' if kind == 'preambular' else 'OP'}{number if number is not None else ''}"
+
+
+def short_symbol(symbol: str) -> str:
+    """Return the last two parts of a symbol (``53/11``) for compact lists."""
+    parts = symbol.split("/")
+    return "/".join(parts[-2:]) if len(parts) >= 2 else symbol
+
+
+class HitBrowser(QTextBrowser):
+    """Rich-text list of hits; a click selects a hit, a double-click opens it."""
+
+    clicked_hit = Signal(int)
+    double_clicked_hit = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._anchor)
+
+    def hit_at(self, pos) -> int | None:
+        """Return the index of the hit card under a viewport position."""
+        table = self.cursorForPosition(pos).currentTable()
+        if table is None:
+            return None
+        frames = [f for f in self.document().rootFrame().childFrames()]
+        for index, frame in enumerate(frames):
+            if frame.firstPosition() == table.firstPosition():
+                return index
+        return None
+
+    def _anchor(self, url) -> None:
+        text = url.toString()
+        if text.startswith("hit:"):
+            self.clicked_hit.emit(int(text[4:]))
+
+    def mousePressEvent(self, event) -> None:
+        """Select the hit under the mouse."""
+        super().mousePressEvent(event)
+        index = self.hit_at(event.position().toPoint())
+        if index is not None:
+            self.clicked_hit.emit(index)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        """Open the hit under the mouse."""
+        index = self.hit_at(event.position().toPoint())
+        if index is not None:
+            self.double_clicked_hit.emit(index)
+            return
+        super().mouseDoubleClickEvent(event)
+
+
+class PrecedentPanel(QWidget):
+    """Filters, hits and history; emits what the drafter asks for."""
+
+    filters_changed = Signal()
+    hit_selected = Signal(object)  # Hit
+    open_requested = Signal(object)  # Hit
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.hits: list = []
+        self.current_text = ""
+        self.selected = 0
+        self.body = QComboBox()
+        self.body.addItems(BODIES)
+        self.kind = QComboBox()
+        self.kind.addItems(KINDS)
+        self.year_from = QSpinBox()
+        self.year_to = QSpinBox()
+        for box, label in ((self.year_from, "from any year"), (self.year_to, "to any year")):
+            box.setRange(1945, 2100)
+            box.setSpecialValueText(label)
+            box.setMinimum(1944)  # the special value "any" sits below the first real year
+            box.setValue(1944)
+            box.setToolTip("Years of adoption to search (leave at 'any' to search every year)")
+        self.consensus = QCheckBox("Consensus only")
+        self.consensus.setToolTip("Only resolutions adopted without a vote")
+        for widget in (self.body, self.kind):
+            widget.currentIndexChanged.connect(self.filters_changed)
+        for widget in (self.year_from, self.year_to):
+            widget.valueChanged.connect(self.filters_changed)
+        self.consensus.toggled.connect(self.filters_changed)
+
+        filters = QVBoxLayout()
+        filters.setSpacing(4)
+        row = QHBoxLayout()
+        row.addWidget(self.body)
+        row.addWidget(self.kind)
+        row.addWidget(self.consensus)
+        row.addStretch(1)
+        years = QHBoxLayout()
+        years.addWidget(self.year_from)
+        years.addWidget(self.year_to)
+        years.addStretch(1)
+        filters.addLayout(row)
+        filters.addLayout(years)
+
+        self.browser = HitBrowser()
+        self.browser.clicked_hit.connect(self.select)
+        self.browser.double_clicked_hit.connect(lambda i: self.open_requested.emit(self.hits[i]))
+        self.status = QLabel("")
+        self.status.setObjectName("panelStatus")
+        self.status.setStyleSheet("color: #666;")
+        precedents = QWidget()
+        box = QVBoxLayout(precedents)
+        box.setContentsMargins(6, 6, 6, 6)
+        box.addLayout(filters)
+        box.addWidget(self.browser, 1)
+        box.addWidget(self.status)
+
+        self.history = QTextBrowser()
+        self.history.setOpenLinks(False)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(precedents, "Precedents")
+        self.tabs.addTab(self.history, "History")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
+        self.show_message("Loading the precedent library …")
+
+    # -- filters -------------------------------------------------------------------------------------
+    def search_options(self, limit: int) -> dict:
+        """Return the keyword arguments for ``PrecedentIndex.search`` from the filters."""
+        options: dict = {"limit": limit}
+        if self.body.currentIndex() > 0:
+            options["body"] = self.body.currentText()
+        if self.kind.currentIndex() > 0:
+            options["kind"] = self.kind.currentText().lower()
+        low, high = self.year_from.value(), self.year_to.value()
+        if low > self.year_from.minimum() or high > self.year_to.minimum():
+            options["years"] = (low if low > self.year_from.minimum() else 1945,
+                                high if high > self.year_to.minimum() else 2100)
+        if self.consensus.isChecked():
+            options["consensus_only"] = True
+        return options
+
+    # -- hits ----------------------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        """Show a one-line message instead of hits."""
+        self.hits = []
+        self.browser.setHtml(f"{STYLE}<p class='empty'>{html.escape(text)}</p>")
+
+    def show_hits(self, hits: list, current_text: str) -> None:
+        """Show hits with their differences from the current paragraph's text."""
+        self.hits = list(hits)
+        self.current_text = current_text
+        self.selected = 0
+        if not self.hits:
+            self.show_message("No precedent found for this paragraph with these filters.")
+            return
+        self._render()
+        self.hit_selected.emit(self.hits[0])
+
+    def select(self, index: int) -> None:
+        """Make hit ``index`` the selected one (for Ctrl+I, Ctrl+R, copy and History)."""
+        if not 0 <= index < len(self.hits) or index == self.selected:
+            return
+        self.selected = index
+        scroll = self.browser.verticalScrollBar().value()
+        self._render()
+        self.browser.verticalScrollBar().setValue(scroll)
+        self.hit_selected.emit(self.hits[index])
+
+    def selected_hit(self):
+        """Return the selected hit, or ``None``."""
+        return self.hits[self.selected] if 0 <= self.selected < len(self.hits) else None
+
+    def _render(self) -> None:
+        cards = [self._card(i, hit) for i, hit in enumerate(self.hits)]
+        self.browser.setHtml(STYLE + "".join(cards))
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _card(self, index: int, hit) -> str:
+        background = SELECTED_BG if index == self.selected else CARD_BG
+        badge = hit.adoption.badge() if hit.adoption else ""
+        badge_class = "badge" if badge == "consensus" else "vote"
+        also = ", ".join(f"{short_symbol(a['symbol'])} {paragraph_label(a['kind'], a['number'])}"
+                         for a in hit.also[:6])
+        if len(hit.also) > 6:
+            also += f" and {len(hit.also) - 6} more"
+        head = (
+            f"<span class='meta'>Ctrl+{index + 1}</span>&nbsp; " if index < 5 else ""
+        ) + (
+            f"<a class='symbol' href='hit:{index}'>{html.escape(hit.symbol)}</a>"
+            f"<span class='meta'> · {hit.year or ''} · {html.escape(hit.body or '')} · "
+            f"{paragraph_label(hit.kind, hit.number)}</span>&nbsp;&nbsp;"
+            f"<span class='score'>{hit.score:.0f}</span>"
+            + (f"&nbsp;&nbsp;<span class='{badge_class}'>{html.escape(badge)}</span>" if badge else "")
+        )
+        rows = [f"<tr><td class='head'>{head}</td></tr>"]
+        if also:
+            rows.append(f"<tr><td class='also'>also in {html.escape(also)}</td></tr>")
+        rows.append(f"<tr><td>{diff_html(self.current_text, hit.text)}</td></tr>")
+        return (f"<table width='100%' cellspacing='0' cellpadding='5' bgcolor='{background}' "
+                f"style='margin-bottom: 8px; border: 1px solid #d8dde6;'>{''.join(rows)}</table>")
+
+    # -- history -------------------------------------------------------------------------------------
+    def show_history(self, hit, steps: list | None, message: str = "") -> None:
+        """Show a hit's lineage oldest to newest, each step diffed against the one before."""
+        if hit is None:
+            self.history.setHtml(f"{STYLE}<p class='empty'>Select a precedent to see its history.</p>")
+            return
+        title = (f"<p><b>History of {html.escape(hit.symbol)} "
+                 f"{paragraph_label(hit.kind, hit.number)}</b> across the sessions of its series</p>")
+        if not steps:
+            note = message or "No earlier or later version of this paragraph in the library."
+            self.history.setHtml(f"{STYLE}{title}<p class='empty'>{html.escape(note)}</p>")
+            return
+        parts = [STYLE, title]
+        previous = None
+        for step in steps:
+            head = (f"<span class='symbol'>{html.escape(step.symbol)}</span>"
+                    f"<span class='meta'> · {step.year or ''} · {paragraph_label(step.kind, step.number)}"
+                    f" · similarity {step.similarity:.0f}</span>")
+            body = html.escape(step.text) if previous is None else diff_html(previous, step.text)
+            if previous is not None and previous == step.text:
+                body = "<span class='meta'>(unchanged)</span> " + body
+            background = SELECTED_BG if step.symbol == hit.symbol else CARD_BG
+            parts.append(f"<table width='100%' cellspacing='0' cellpadding='5' bgcolor='{background}' "
+                         f"style='margin-bottom: 8px; border: 1px solid #d8dde6;'>"
+                         f"<tr><td>{head}</td></tr><tr><td>{body}</td></tr></table>")
+            previous = step.text
+        self.history.setHtml("".join(parts))
+
+    def keyPressEvent(self, event) -> None:
+        """Up/Down choose the selected hit when the panel has focus."""
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.hits:
+            self.select(max(0, min(len(self.hits) - 1,
+                                   self.selected + (1 if event.key() == Qt.Key.Key_Down else -1))))
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,138 @@
+"""Background work on the global QThreadPool, reporting back by signal; the UI thread never waits.
+
+``Task`` runs any function in the pool. ``SearchDispatcher`` keeps one precedent search in flight: a
+request made while one runs replaces any waiting request, and results of a superseded request are
+dropped (generation counter), so fast typing never builds a queue of searches.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from penholder.errors import PenholderError
+
+
+class TaskSignals(QObject):
+    """Signals of one task: ``done(result)`` or ``failed(message)``."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class Task(QRunnable):
+    """Run ``function()`` in the pool; emit ``done`` with its result or ``failed`` with a one-line reason."""
+
+    def __init__(self, function: Callable[[], Any]):
+        super().__init__()
+        self.function = function
+        self.signals = TaskSignals()
+        self.setAutoDelete(False)  # Python keeps the reference; signals must outlive run()
+
+    def run(self) -> None:
+        try:
+            result = self.function()
+        except PenholderError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug must not kill the worker thread silently
+            self.signals.failed.emit(f"{exc.__class__.__name__}: {exc}")
+        else:
+            self.signals.done.emit(result)
+
+
+_RUNNING: set[Task] = set()
+
+
+def start_task(function: Callable[[], Any], done: Callable[[Any], None] | None = None,
+               failed: Callable[[str], None] | None = None) -> Task:
+    """Start ``function`` in the global pool and return its task (kept alive until it reports)."""
+    task = Task(function)
+    _RUNNING.add(task)
+    task.signals.done.connect(lambda _r: _RUNNING.discard(task))
+    task.signals.failed.connect(lambda _m: _RUNNING.discard(task))
+    if done:
+        task.signals.done.connect(done)
+    if failed:
+        task.signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(task)
+    return task
+
+
+class SearchRequest:
+    """One precedent search: the query, its filters, and when it was asked for."""
+
+    def __init__(self, generation: int, query: str, options: dict[str, Any]):
+        self.generation = generation
+        self.query = query
+        self.options = options
+        self.asked = time.perf_counter()
+        self.seconds = 0.0  # time spent searching, set by the worker
+
+
+class SearchDispatcher(QObject):
+    """Run searches one at a time against an index; emit ``results(request, hits)`` for the latest only."""
+
+    results = Signal(object, object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.index = None
+        self.generation = 0
+        self.running: SearchRequest | None = None
+        self.waiting: SearchRequest | None = None
+        self.started = 0  # searches actually run (for tests and the status bar)
+
+    def set_index(self, index: Any) -> None:
+        """Use ``index`` (a PrecedentIndex) for the next searches."""
+        self.index = index
+
+    def request(self, query: str, **options: Any) -> int:
+        """Ask for a search; return its generation. Earlier requests still waiting are dropped."""
+        self.generation += 1
+        self.waiting = SearchRequest(self.generation, query, options)
+        if self.running is None:
+            self._start_next()
+        return self.generation
+
+    def cancel(self) -> None:
+        """Drop the waiting request and any result still to come."""
+        self.generation += 1
+        self.waiting = None
+
+    def busy(self) -> bool:
+        """Return whether a search is running or waiting."""
+        return self.running is not None or self.waiting is not None
+
+    def _start_next(self) -> None:
+        request, self.waiting = self.waiting, None
+        if request is None or self.index is None:
+            self.running = None
+            return
+        self.running = request
+        self.started += 1
+        index = self.index
+
+        def search():
+            began = time.perf_counter()
+            hits = index.search(request.query, **request.options)
+            request.seconds = time.perf_counter() - began
+            return hits
+
+        start_task(search, lambda hits: self._finished(request, hits),
+                   lambda message: self._failed(request, message))
+
+    def _finished(self, request: SearchRequest, hits: Any) -> None:
+        self.running = None
+        if request.generation == self.generation:
+            self.results.emit(request, hits)
+        self._start_next()
+
+    def _failed(self, request: SearchRequest, message: str) -> None:
+        self.running = None
+        if request.generation == self.generation:
+            self.failed.emit(message)
+        self._start_next()
