@@ -104,17 +104,14 @@ def find_citations(text: str, own_body: str | None = None) -> list[Citation]:
         position = head.end()
         named = (head.group("body") or "").lower()
         body = _BODIES.get(named)
-        if named == "its":
-            body = own_body
-        elif named == "council" and own_body == "HRC":
-            body = "HRC"
-        elif not named:
-            body = own_body
+        inferred = named in ("its", "council", "")
+        if inferred:
+            body = own_body if named != "council" or own_body == "HRC" else None
         while True:
             item = _ITEM.match(text, position)
             if item is None:
                 break
-            citations.append(_citation(item, head, body))
+            citations.append(_citation(item, head, body, inferred))
             position = item.end()
             separator = _SEPARATOR.match(text, position)
             if separator is None:
@@ -122,7 +119,7 @@ def find_citations(text: str, own_body: str | None = None) -> list[Citation]:
             position = separator.end()
 
 
-def _citation(item: re.Match[str], head: re.Match[str], body: str | None) -> Citation:
+def _citation(item: re.Match[str], head: re.Match[str], body: str | None, inferred: bool) -> Citation:
     symbol = item.group("symbol")
     number = symbol.split("RES/")[-1]
     if number.startswith("S-"):
@@ -142,12 +139,31 @@ def _citation(item: re.Match[str], head: re.Match[str], body: str | None) -> Cit
         date_end = item.end()
         written = item.group()[date_start - item.start():]
         date = match_to_iso(item)
+    if inferred and date and not item.group("symbol").startswith("A/"):
+        body_for_number = _likely_body(body_for_number, number, int(date[:4]))
     return Citation(
         body=body_for_number, number=number, start=item.start(), end=item.end(), date=date,
         date_start=date_start, date_end=date_end, written=written or "", word=head.group("word"),
         word_start=head.start("word"), symbol_text=symbol, symbol_start=item.start("symbol"),
         connective=item.group("conn") or "of", connective_start=item.start("conn") if item.group("conn") else 0,
     )
+
+
+def _likely_body(body: str | None, number: str, year: int) -> str | None:
+    """Return the body whose sessions fit ``year`` when the text only implies one (``in its resolution``).
+
+    "Recalls that, in its resolution 76/164 …, the General Assembly requested …": "its" is the
+    Assembly's, not the Council's; a date that fits another body's session and not the implied one
+    tells which.
+    """
+    implied = session_years(body, number)
+    if implied is None or year in implied[0]:
+        return body
+    for other in ("GA", "HRC"):
+        fits = session_years(other, number)
+        if other != body and fits is not None and year in fits[0]:
+            return other
+    return body
 
 
 def match_to_iso(match: re.Match[str]) -> str | None:
