@@ -1,0 +1,322 @@
+"""Align the paragraphs of two resolutions: what stayed, changed, came, went, moved, split or merged.
+
+Preambular and operative parts are aligned separately and numbers are ignored. Identical texts are
+paired first; then a consecutive run of paragraphs on one side that together match one paragraph on
+the other is a split or a merge; then the remaining paragraphs pair by word similarity (rapidfuzz
+Indel over tokens), best first. The heaviest chain of pairs in the same order on both sides is what
+stayed in place (unchanged or modified); every other pair is moved.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+from penholder.compare.tokens import Token, fold, token_keys, tokenize
+from penholder.compare.worddiff import DELETE, EQUAL, INSERT, DiffOp, diff_tokens, diff_words, has_changes
+from penholder.model import OPERATIVE, PREAMBULAR, Paragraph, Resolution
+
+UNCHANGED, MODIFIED, INSERTED, DELETED = "unchanged", "modified", "inserted", "deleted"
+MOVED, SPLIT, MERGED = "moved", "split", "merged"
+STATUSES = (UNCHANGED, MODIFIED, INSERTED, DELETED, MOVED, SPLIT, MERGED)
+
+MATCH_SIMILARITY = 0.5  # word similarity from which two paragraphs are one paragraph revised
+CONTAINED_SIMILARITY = 0.3  # ... or this, when one holds nearly all the words of the other
+CONTAINED_COVERAGE = 0.85
+GROUP_SIMILARITY = 0.75  # a split or merge must match at least this well ...
+GROUP_GAIN = 0.15  # ... and this much better than its best single paragraph
+GROUP_MAX = 3  # at most this many paragraphs in a split or merge
+
+
+@dataclass
+class ParagraphChange:
+    """What became of one paragraph (or a split or merged group) between the two resolutions."""
+
+    status: str  # one of STATUSES
+    kind: str  # "preambular" or "operative"
+    old: list[Paragraph]
+    new: list[Paragraph]
+    old_numbers: list[int]  # 1-based positions within the kind (operative: the printed number)
+    new_numbers: list[int]
+    ops: list[DiffOp]
+    similarity: float = 100.0  # word similarity of old and new text, 0–100
+
+    @property
+    def old_text(self) -> str:
+        """Return the old paragraph text (groups joined by a space), empty if inserted."""
+        return " ".join(p.full_text() for p in self.old)
+
+    @property
+    def new_text(self) -> str:
+        """Return the new paragraph text (groups joined by a space), empty if deleted."""
+        return " ".join(p.full_text() for p in self.new)
+
+    def to_json(self) -> dict:
+        """Return the JSON shape printed by ``penholder compare --json``."""
+        return {
+            "status": self.status,
+            "kind": self.kind,
+            "old_numbers": list(self.old_numbers),
+            "new_numbers": list(self.new_numbers),
+            "old_text": self.old_text,
+            "new_text": self.new_text,
+            "ops": [op.to_json() for op in self.ops],
+        }
+
+
+@dataclass
+class Alignment:
+    """The paragraph-by-paragraph comparison of two resolutions, preambular changes first."""
+
+    old: Resolution
+    new: Resolution
+    changes: list[ParagraphChange] = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        """Return how many changes have each status (every status present, zero included)."""
+        counts = dict.fromkeys(STATUSES, 0)
+        for change in self.changes:
+            counts[change.status] += 1
+        return counts
+
+    def to_json(self) -> dict:
+        """Return the JSON shape printed by ``penholder compare --json``."""
+        return {
+            "old": self.old.symbol,
+            "new": self.new.symbol,
+            "summary": self.summary(),
+            "changes": [change.to_json() for change in self.changes],
+        }
+
+
+@dataclass
+class _Pair:
+    """Old paragraphs ``olds`` matched to new paragraphs ``news`` (one of each unless split/merged)."""
+
+    olds: list[int]
+    news: list[int]
+    similarity: float
+    status: str | None = None  # SPLIT or MERGED for groups, else decided by order and text
+
+
+def align_resolutions(old: Resolution, new: Resolution) -> Alignment:
+    """Return the paragraph alignment of ``old`` and ``new`` (preambular then operative)."""
+    changes = _align_kind(PREAMBULAR, old.preambular, new.preambular)
+    changes += _align_kind(OPERATIVE, old.operative, new.operative)
+    return Alignment(old, new, changes)
+
+
+def align_paragraphs(kind: str, old: list[Paragraph], new: list[Paragraph]) -> list[ParagraphChange]:
+    """Return the changes turning the paragraphs ``old`` into ``new`` (all of one kind)."""
+    return _align_kind(kind, old, new)
+
+
+class _Words:
+    """Tokens of each paragraph and their keys as integers shared by both sides (case folded)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+        self.tokens: dict[str, list[Token]] = {}
+
+    def keys(self, text: str) -> list[int]:
+        codes = self.codes
+        tokens = self.tokens.setdefault(text, tokenize(text))
+        return [codes.setdefault(key, len(codes)) for key in token_keys(text, tokens, ignore_case=True)]
+
+    def diff(self, old: str, new: str) -> list[DiffOp]:
+        """Return the word diff of two paragraph texts, reusing their tokens when known."""
+        old_tokens = self.tokens.get(old) or tokenize(old)
+        new_tokens = self.tokens.get(new) or tokenize(new)
+        return diff_tokens(old, new, old_tokens, new_tokens)
+
+
+def _bound(a: list, b: list) -> float:
+    """Return the highest word similarity two token lists of these lengths could have."""
+    total = len(a) + len(b)
+    return 2 * min(len(a), len(b)) / total if total else 1.0
+
+
+def _similarity(a: list[int], b: list[int]) -> float:
+    """Return how alike two token lists are, 0–1, crediting a paragraph that holds nearly all the other."""
+    if not a and not b:
+        return 1.0
+    if _bound(a, b) < CONTAINED_SIMILARITY:
+        return 0.0
+    ratio = Indel.normalized_similarity(a, b)
+    if ratio >= MATCH_SIMILARITY or ratio < CONTAINED_SIMILARITY or not a or not b:
+        return ratio
+    common = (len(a) + len(b) - Indel.distance(a, b)) / 2
+    coverage = common / min(len(a), len(b))
+    return max(ratio, MATCH_SIMILARITY) if coverage >= CONTAINED_COVERAGE else ratio
+
+
+def _align_kind(kind: str, old: list[Paragraph], new: list[Paragraph]) -> list[ParagraphChange]:
+    old_texts = [p.full_text() for p in old]
+    new_texts = [p.full_text() for p in new]
+    pairs = _exact_pairs([_plain(t) for t in old_texts], [_plain(t) for t in new_texts])
+    old_free = set(range(len(old))) - {i for p in pairs for i in p.olds}
+    new_free = set(range(len(new))) - {j for p in pairs for j in p.news}
+    words = _Words()
+    old_keys = [words.keys(t) if i in old_free else [] for i, t in enumerate(old_texts)]
+    new_keys = [words.keys(t) if j in new_free else [] for j, t in enumerate(new_texts)]
+    known: dict[tuple[int, int], float] = {}
+
+    def scores(i: int, j: int) -> float:
+        if (i, j) not in known:
+            known[i, j] = _similarity(old_keys[i], new_keys[j])
+        return known[i, j]
+
+    pairs += _group_pairs(old_keys, new_keys, old_free, new_free, scores)
+    pairs += _similar_pairs(old_free, new_free, scores)
+    in_order = _in_order(pairs)
+    return _changes(kind, old, new, old_texts, new_texts, pairs, in_order, old_free, new_free, words)
+
+
+def _plain(text: str) -> str:
+    """Return ``text`` with quotes and dashes folded and whitespace collapsed (for exact pairing)."""
+    return " ".join(fold(text).split())
+
+
+def _exact_pairs(old_plain: list[str], new_plain: list[str]) -> list[_Pair]:
+    """Pair paragraphs whose folded texts are identical, in order of appearance."""
+    waiting: dict[str, deque] = defaultdict(deque)
+    for j, text in enumerate(new_plain):
+        waiting[text].append(j)
+    pairs = []
+    for i, text in enumerate(old_plain):
+        queue = waiting.get(text)
+        if queue:
+            pairs.append(_Pair([i], [queue.popleft()], 1.0))
+    return pairs
+
+
+def _group_pairs(old_keys, new_keys, old_free: set[int], new_free: set[int], scores) -> list[_Pair]:
+    """Find splits (one old, consecutive new) and merges (consecutive old, one new) among free paragraphs."""
+    found = []
+    for one_keys, many_keys, one_free, many_free, status in (
+        (old_keys, new_keys, old_free, new_free, SPLIT),
+        (new_keys, old_keys, new_free, old_free, MERGED),
+    ):
+        candidates = []
+        for i in sorted(one_free):
+            one = one_keys[i]
+            single = None
+            for start in sorted(many_free):
+                size = 0
+                for j in range(start, start + GROUP_MAX):
+                    if j not in many_free:
+                        break
+                    size += len(many_keys[j])
+                    if j == start:
+                        continue
+                    total = len(one) + size
+                    if not total or 2 * min(len(one), size) / total < GROUP_SIMILARITY:
+                        continue
+                    if single is None:
+                        single = max((scores(i, k) if status == SPLIT else scores(k, i) for k in many_free),
+                                     default=0.0)
+                    joined = [key for k in range(start, j + 1) for key in many_keys[k]]
+                    score = Indel.normalized_similarity(one, joined, score_cutoff=GROUP_SIMILARITY)
+                    if score >= GROUP_SIMILARITY and score >= single + GROUP_GAIN:
+                        candidates.append((score, i, list(range(start, j + 1))))
+        for score, i, run in sorted(candidates, key=lambda c: -c[0]):
+            if i in one_free and all(j in many_free for j in run):
+                one_free.discard(i)
+                many_free.difference_update(run)
+                olds, news = ([i], run) if status == SPLIT else (run, [i])
+                found.append(_Pair(olds, news, score, status))
+    return found
+
+
+def _similar_pairs(old_free: set[int], new_free: set[int], scores) -> list[_Pair]:
+    """Pair the remaining paragraphs by word similarity, best first, nearest position breaking ties."""
+    candidates = []
+    for i in old_free:
+        for j in new_free:
+            score = scores(i, j)
+            if score >= MATCH_SIMILARITY:
+                candidates.append((score, -abs(i - j), i, j))
+    pairs = []
+    for score, _, i, j in sorted(candidates, reverse=True):
+        if i in old_free and j in new_free:
+            old_free.discard(i)
+            new_free.discard(j)
+            pairs.append(_Pair([i], [j], score))
+    return pairs
+
+
+def _in_order(pairs: list[_Pair]) -> set[int]:
+    """Return the indexes of the pairs on the heaviest chain in the same order on both sides."""
+    order = sorted(range(len(pairs)), key=lambda k: (pairs[k].olds[0], pairs[k].news[0]))
+    best: list[float] = []
+    back: list[int] = []
+    for position, k in enumerate(order):
+        weight = 1.0 + pairs[k].similarity  # identical pairs weigh most; any pair beats none
+        best.append(weight)
+        back.append(-1)
+        for previous in range(position):
+            before = pairs[order[previous]]
+            follows = before.olds[-1] < pairs[k].olds[0] and before.news[-1] < pairs[k].news[0]
+            if follows and best[previous] + weight > best[position]:
+                best[position] = best[previous] + weight
+                back[position] = previous
+    chain: set[int] = set()
+    if best:
+        position = max(range(len(best)), key=best.__getitem__)
+        while position >= 0:
+            chain.add(order[position])
+            position = back[position]
+    return chain
+
+
+def _numbers(kind: str, paragraphs: list[Paragraph], indexes: list[int]) -> list[int]:
+    """Return the numbers a drafter sees: the printed operative number, else the position."""
+    return [
+        paragraphs[i].number if kind == OPERATIVE and paragraphs[i].number else i + 1 for i in indexes
+    ]
+
+
+def _changes(kind, old, new, old_texts, new_texts, pairs, in_order, old_free, new_free,
+             words: _Words) -> list[ParagraphChange]:
+    """Return the changes in reading order of the new text, deletions where they stood in the old."""
+    placed: list[tuple[tuple, ParagraphChange]] = []
+    new_position_of_old: dict[int, int] = {}
+    for k, pair in enumerate(pairs):
+        old_text = " ".join(old_texts[i] for i in pair.olds)
+        new_text = " ".join(new_texts[j] for j in pair.news)
+        if old_text == new_text:
+            ops = [DiffOp(EQUAL, old_text, new_text)]
+        else:
+            ops = words.diff(old_text, new_text)
+        status = pair.status
+        if status is None:
+            if k not in in_order:
+                status = MOVED
+            else:
+                status = MODIFIED if has_changes(ops) else UNCHANGED
+        if k in in_order:
+            for i in pair.olds:
+                new_position_of_old[i] = pair.news[-1]
+        change = ParagraphChange(status, kind, [old[i] for i in pair.olds], [new[j] for j in pair.news],
+                                 _numbers(kind, old, pair.olds), _numbers(kind, new, pair.news), ops,
+                                 round(pair.similarity * 100, 1))
+        placed.append(((pair.news[0], 1, pair.olds[0]), change))
+    for j in sorted(new_free):
+        ops = [DiffOp(INSERT, "", new_texts[j], _facts_of(new_texts[j]))]
+        change = ParagraphChange(INSERTED, kind, [], [new[j]], [], _numbers(kind, new, [j]), ops, 0.0)
+        placed.append(((j, 1, -1), change))
+    for i in sorted(old_free):
+        anchor = max((new_position_of_old[k] for k in new_position_of_old if k < i), default=-1)
+        ops = [DiffOp(DELETE, old_texts[i], "", _facts_of(old_texts[i]))]
+        change = ParagraphChange(DELETED, kind, [old[i]], [], _numbers(kind, old, [i]), [], ops, 0.0)
+        placed.append(((anchor, 2, i), change))
+    placed.sort(key=lambda item: item[0])
+    return [change for _, change in placed]
+
+
+def _facts_of(text: str) -> tuple[str, ...]:
+    """Return the facts (date, number, reference) an inserted or deleted paragraph carries."""
+    ops = diff_words("", text)
+    return ops[0].facts if ops else ()
