@@ -42,34 +42,38 @@ def runs_by_character_style(path: Path) -> list[tuple[str | None, str]]:
 
 
 def _paragraph_text(p, drop: str) -> tuple[str, bool]:
-    """Return the text of ``p`` without the content of ``drop`` wrappers, and whether its mark stays."""
+    """Return the text of ``p`` without ``drop`` wrappers and note marks, and whether its mark stays."""
     parts = []
     for element in p.iter(f"{W}t", f"{W}delText", f"{W}tab"):
         if any(ancestor.tag == drop for ancestor in element.iterancestors()):
+            continue
+        style = element.getparent().find(f"{W}rPr/{W}rStyle")
+        if style is not None and style.get(f"{W}val") == "FootnoteReference":
             continue
         parts.append("\t" if element.tag == f"{W}tab" else element.text or "")
     mark_change = p.find(f"{W}pPr/{W}rPr/{drop}")
     return "".join(parts), mark_change is None
 
 
-def resolve_changes(path: Path, accept: bool) -> list[str]:
-    """Return the body paragraph texts after accepting (or rejecting) every tracked change.
+def resolve_changes(path: Path, accept: bool) -> list[tuple[str, str]]:
+    """Return (style id, text) of the paragraphs after accepting (or rejecting) every tracked change.
 
     Accepting drops ``w:del`` content and joins a paragraph whose mark was deleted with the next one;
     rejecting does the same with ``w:ins``.
     """
     body = part_xml(path, "word/document.xml").find(f"{W}body")
     drop = f"{W}del" if accept else f"{W}ins"
-    texts: list[str] = []
+    texts: list[tuple[str, str]] = []
     carry = ""
     for p in body.iter(f"{W}p"):
         text, mark_stays = _paragraph_text(p, drop)
         carry += text
         if mark_stays:
-            texts.append(carry)
+            style = p.find(f"{W}pPr/{W}pStyle")
+            texts.append((style.get(f"{W}val") if style is not None else "", carry))
             carry = ""
     if carry:
-        texts.append(carry)
+        texts.append(("", carry))
     return texts
 
 

@@ -172,8 +172,8 @@ def add_styles(document, profile: Profile) -> None:
     _paragraph_style(document, ADOPTION_HEADING, FURNITURE, size=14, bold=True, right=width * 0.2,
                      before=24, after=18, keep=True)
     _paragraph_style(document, SPONSORS, FURNITURE, bold=True, before=24, after=14, keep=True)
-    _paragraph_style(document, MEETING, FURNITURE, italic=True, align=right, before=12)
-    _paragraph_style(document, VOTE, BODY, before=12, align=left)
+    _paragraph_style(document, MEETING, FURNITURE, italic=True, align=right, before=12, keep=True)
+    _paragraph_style(document, VOTE, BODY, before=12, align=left, keep=True)
     end_rule = _paragraph_style(document, END_RULE, FURNITURE, left=(width - 72) / 2,
                                 right=(width - 72) / 2, before=18, size=4)
     _border(end_rule, "bottom", 8)
