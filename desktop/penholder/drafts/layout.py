@@ -120,22 +120,17 @@ def moved(lines: list[str], index: int, step: int) -> tuple[list[str], int] | No
 
 
 def draft_text(resolution) -> str:
-    """Return a parsed resolution as editor text: title, organ line, one paragraph per line."""
-    lines = []
-    if resolution.title:
-        lines.append(resolution.title)
-    if resolution.organ:
-        lines.append(resolution.organ)
-    if lines:
-        lines.append("")
-    for paragraph in resolution.preambular:
-        lines.append(paragraph.text)
-    if resolution.preambular:
-        lines.append("")
+    """Return a parsed resolution as editor text: title, organ line, then one paragraph per line with a
+    blank line between paragraphs (sub-paragraphs stay under their paragraph)."""
+    blocks = []
+    head = [x for x in (resolution.title, resolution.organ) if x]
+    if head:
+        blocks.append("\n".join(head))
+    blocks.extend(paragraph.text for paragraph in resolution.preambular)
     for number, paragraph in enumerate(resolution.operative, start=1):
-        lines.append(f"{paragraph.number or number}. {paragraph.text}")
-        lines.extend(_sub_lines(paragraph.subparagraphs))
-    return "\n".join(lines).rstrip("\n") + "\n"
+        lines = [f"{paragraph.number or number}. {paragraph.text}", *_sub_lines(paragraph.subparagraphs)]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
 
 
 def _sub_lines(subparagraphs, depth: int = 0) -> list[str]:

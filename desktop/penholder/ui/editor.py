@@ -106,7 +106,10 @@ class DraftEditor(QPlainTextEdit):
         self.document().contentsChange.connect(self._text_edited)
         self.highlighter = DraftHighlighter(self)
         self.cursorPositionChanged.connect(self._cursor_moved)
-        self.document().setDocumentMargin(14)
+        self.document().setDocumentMargin(18)
+        font = self.font()
+        font.setFamilies(["Times New Roman", "Liberation Serif", "DejaVu Serif", "serif"])
+        self.setFont(font)
 
     # -- the editor's view of its lines ---------------------------------------------------------------
     def text_lines(self) -> list[str]:
@@ -190,15 +193,17 @@ class DraftEditor(QPlainTextEdit):
         span = layout.unit_at(lines, block_number)
         after = span[1] if span else min(block_number, len(lines) - 1)
         new_line = f"1. {text}" if operative else text
+        spaced = after + 1 < len(lines) and not lines[after + 1].strip()  # the draft leaves blank lines
         self.history_step = False
         cursor = self._block_cursor(after, after)
         cursor.beginEditBlock()
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-        cursor.insertText("\n" + new_line)
+        cursor.insertText(("\n\n" if spaced else "\n") + new_line)
         self._renumber(cursor)
         cursor.endEditBlock()
-        self.setTextCursor(self._at_block(after + 1))
-        return after + 1
+        inserted = after + (2 if spaced else 1)
+        self.setTextCursor(self._at_block(inserted))
+        return inserted
 
     def move_paragraph(self, step: int) -> bool:
         """Move the cursor's paragraph up (-1) or down (+1) past its neighbour and renumber; one undo step."""

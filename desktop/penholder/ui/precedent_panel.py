@@ -50,7 +50,12 @@ def diff_html(current: str, precedent: str) -> str:
         return html.escape(precedent)
     if not current.strip():
         return html.escape(precedent)
-    return to_html(diff_words(current, precedent))
+    ops = diff_words(current, precedent)
+    shared = sum(len(op.new) for op in ops if op.tag == "equal")
+    if shared < 0.3 * max(len(precedent), 1):
+        # Little in common: a diff would be all strike-through; the plain text reads better.
+        return f"<span style='color: #444;'>{html.escape(precedent)}</span>"
+    return to_html(ops)
 
 
 def paragraph_label(kind: str, number: int | None) -> str:

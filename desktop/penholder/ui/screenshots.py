@@ -1,0 +1,118 @@
+"""Render the documentation screenshots: the window mid-draft with precedents, and the History tab.
+
+Run under a virtual screen: ``xvfb-run -a -s "-screen 0 1440x900x24" python -m penholder.ui.screenshots docs``.
+The draft is made from the bundled corpus, with one paragraph reworded so the panel shows differences.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+WIDTH, HEIGHT = 1440, 900
+
+
+def sample_draft(resolutions) -> tuple[str, int]:
+    """Return a draft built from the newest bundled resolution, and the line to put the cursor on."""
+    from penholder.drafts.layout import draft_text
+
+    newest = max(resolutions, key=lambda r: (r.year or 0))
+    blocks = draft_text(newest).split("\n\n")
+    preambular = [b for b in blocks[1:] if not b[0].isdigit()][:3]
+    operative = [b for b in blocks if b[0].isdigit()][:4]
+    # The drafter is rewording the last operative paragraph: a word added, a different ending.
+    words = operative[-1].split("\n")[0].rstrip(";,.:").split()
+    reworded = words[: max(8, len(words) * 2 // 3)]
+    reworded.insert(min(4, len(reworded)), "strongly")
+    operative[-1] = " ".join(reworded).rstrip(",;") + ", in particular through regional dialogue;"
+    text = "\n\n".join([blocks[0], *preambular, *operative])
+    return text, text.count("\n")
+
+
+def main(argv: list[str]) -> int:
+    """Write docs/screenshot-main.png and docs/screenshot-history.png; return 0."""
+    from PySide6.QtWidgets import QApplication
+
+    from penholder.parsing import parse_file
+    from penholder.paths import bundled_corpus_dir
+    from penholder.search import PrecedentIndex
+    from penholder.settings import Settings
+    from penholder.ui.main_window import MainWindow
+
+    folder = Path(argv[0] if argv else "docs")
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    resolutions = [parse_file(p) for p in sorted(bundled_corpus_dir().glob("*.txt"))]
+    index = PrecedentIndex.from_resolutions(resolutions)
+    window = MainWindow(Settings(), index=index, load_library=False)
+    window.library_label.setText(
+        f"Library: {len(resolutions)} resolutions, {sum(len(r.paragraphs) for r in resolutions)} paragraphs")
+    window.setGeometry(0, 0, WIDTH, HEIGHT)
+    window.resizeDocks([window.outline_dock, window.panel_dock], [250, 600], _horizontal())
+    window.show()
+    text, line = sample_draft(resolutions)
+    window.editor.setPlainText(text)
+    window.files.draft.metadata.title = resolutions[0].title or ""
+    window.editor.document().setModified(True)
+    window.update_structure()
+    window.editor.go_to_block(line)
+    _wait(app, lambda: bool(window.panel.hits))
+    window.files.autosave()
+    _settle(app)
+    window.grab().save(str(folder / "screenshot-main.png"))
+    window.editor.go_to_block(_richest_history(window, index))
+    _wait(app, lambda: bool(window.panel.hits) and window.panel.current_text in window.editor.toPlainText())
+    window.show_history_tab()
+    window._hit_selected(window.panel.selected_hit())
+    _wait(app, lambda: "History of" in window.panel.history.toPlainText())
+    _settle(app)
+    window.grab().save(str(folder / "screenshot-history.png"))
+    window.editor.document().setModified(False)
+    window.files.close_cleanly()
+    print(f"wrote {folder / 'screenshot-main.png'} and {folder / 'screenshot-history.png'}")
+    return 0
+
+
+def _richest_history(window, index) -> int:
+    """Return the draft line whose top precedent has the longest lineage with changes along it."""
+    from penholder.search import lineage
+
+    best, best_line = (-1, -1), 0
+    for line in window.editor.lines():
+        if not line.is_paragraph:
+            continue
+        text = window.editor.text_lines()[line.index][line.body_start:]
+        hits = index.search(text, 1)
+        if hits:
+            steps = lineage(index, hits[0].symbol, hits[0].kind, hits[0].number)
+            changes = len({step.text for step in steps})
+            if (len(steps), changes) > best:
+                best, best_line = (len(steps), changes), line.index
+    return best_line
+
+
+def _horizontal():
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
+
+
+def _wait(app, condition, seconds: float = 10.0) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while not condition() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _settle(app) -> None:
+    import time
+
+    for _ in range(30):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
