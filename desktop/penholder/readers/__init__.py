@@ -16,6 +16,8 @@ from penholder.errors import ParseError
 from penholder.model import Resolution
 from penholder.readers.limits import fail, read_bytes_checked
 
+_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+
 TEXT = "text"
 DOCX = "docx"
 PDF = "pdf"
@@ -50,6 +52,9 @@ def read_document(path: str | os.PathLike) -> Document:
     """Return the file's text rebuilt for the parser, with format, encoding, pages and warnings."""
     name = os.fspath(path)
     data = read_bytes_checked(name)
+    if data.startswith(_OLE_MAGIC):
+        raise fail(name, "is an old Word (.doc) or password-protected Office file; save it as an "
+                         "unprotected .docx and try again")
     kind = detect_format(data)
     if kind == PDF:
         from penholder.readers.pdf_reader import read_pdf_bytes

@@ -1,0 +1,350 @@
+"""Word (DOCX) files with python-docx: paragraphs in order, italic leads, numbering, real footnotes.
+
+The container is checked first (zip_guard: sizes, ratio, no DTD). The body is walked in document
+order; each paragraph becomes one block of text with its automatic number (if Word numbers it), its
+italic lead marked ``*Lead*`` (direct formatting, character style or paragraph style), footnote
+references as superscript marks; tables are skipped with a warning. Footnotes come from the
+footnotes part, parsed with entity resolution, DTD loading and network access off.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from penholder.errors import ParseError
+from penholder.readers.docx_numbering import Numbering
+from penholder.readers.limits import fail
+from penholder.readers.pdf_layout import SUPERSCRIPT
+from penholder.readers.zip_guard import open_checked_zip
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_FOOTNOTES_REL = "/footnotes"
+_LEAD_MAY_FOLLOW = re.compile(r"\s*(\d{1,3}\s*\.|\(\s*[a-z]{1,5}\s*\)|[a-z]{1,4}\.)?\s*")
+_OFF = {"0", "false", "off", "none"}
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@dataclass
+class DocxText:
+    """The text rebuilt from a DOCX and the warnings met on the way."""
+
+    text: str
+    paragraphs: int
+    footnotes: list[tuple[str, str]]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Piece:
+    text: str
+    italic: bool = False
+    mark: bool = False
+
+
+def safe_xml_parser():
+    """Return an lxml parser that never expands entities, loads a DTD or touches the network."""
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
+                           dtd_validation=False, remove_comments=True)
+
+
+def read_docx_bytes(path: object, data: bytes) -> DocxText:
+    """Return the rebuilt text of a DOCX's bytes, or raise ParseError "<file>: <reason>"."""
+    open_checked_zip(path, data).close()
+    try:
+        return _read(path, data)
+    except ParseError:
+        raise
+    except RecursionError:
+        raise fail(path, "damaged Word file (its structure loops)") from None
+    except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many types on damaged files
+        reason = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise fail(path, f"damaged or unsupported Word file ({reason})") from None
+
+
+def _read(path: object, data: bytes) -> DocxText:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    reader = _BodyReader(document)
+    notes_xml = _footnotes_xml(document)
+    blocks: list[str] = []
+    warnings: list[str] = []
+    tables = 0
+    for element in _body_elements(document.element.body):
+        if element.tag == _w("tbl"):
+            tables += 1
+        elif element.tag == _w("p"):
+            text = reader.paragraph_text(element)
+            if text:
+                blocks.append(text)
+    if tables:
+        warnings.append(f"{path}: {tables} table{'s' if tables > 1 else ''} ignored")
+    notes = _footnotes(notes_xml, reader.cited)
+    for mark, text in notes:
+        shown = mark.translate(SUPERSCRIPT) if mark.isdigit() else mark
+        blocks.append(f"{shown} {text}".strip())
+    if not blocks:
+        raise fail(path, "Word file has no text")
+    return DocxText("\n\n".join(blocks) + "\n", len(blocks) - len(notes), notes, warnings)
+
+
+def _body_elements(body):
+    """Yield paragraphs and tables in document order, looking inside content controls."""
+    for child in body.iterchildren():
+        if child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from _body_elements(content)
+        elif child.tag in (_w("p"), _w("tbl")):
+            yield child
+
+
+class _BodyReader:
+    """Turns body paragraphs into text, resolving styles and numbering and recording cited notes."""
+
+    def __init__(self, document):
+        self.document = document
+        self.styles = _StyleFlags(document)
+        self.numbering = Numbering.from_document(document)
+        self.cited: dict[str, str] = {}  # footnote id -> mark as printed
+        self._auto = 0
+        self._custom_note: str | None = None
+
+    def paragraph_text(self, p) -> str:
+        """Return one paragraph as a line of text with its number, lead and footnote marks."""
+        style_id = _paragraph_style_id(p)
+        paragraph_italic = self.styles.flag(style_id, "i", paragraph=True)
+        pieces: list[_Piece] = []
+        label = self.numbering.label(p, self.styles.paragraph_numbering(style_id))
+        if label:
+            pieces.append(_Piece(label + " "))
+        for run in p.iter(_w("r")):
+            if _inside_deletion(run, p):
+                continue
+            pieces.extend(self._run_pieces(run, paragraph_italic))
+        return _render(pieces)
+
+    def _run_pieces(self, run, paragraph_italic: bool) -> list[_Piece]:
+        rpr = run.find(_w("rPr"))
+        run_style = None
+        direct_italic = direct_super = None
+        if rpr is not None:
+            style = rpr.find(_w("rStyle"))
+            run_style = style.get(_w("val")) if style is not None else None
+            direct_italic = _toggle(rpr.find(_w("i")))
+            vert = rpr.find(_w("vertAlign"))
+            if vert is not None:
+                direct_super = vert.get(_w("val")) == "superscript"
+        italic = direct_italic if direct_italic is not None else (
+            self.styles.flag(run_style, "i") or paragraph_italic)
+        superscript = direct_super if direct_super is not None else self.styles.superscript(run_style)
+        pieces: list[_Piece] = []
+        for child in run.iterchildren():
+            tag = child.tag
+            if tag == _w("t"):
+                text = child.text or ""
+                if self._custom_note is not None and text.strip():
+                    # A custom mark (``*``) is printed as the text that follows the reference.
+                    self.cited[self._custom_note] = text.strip()
+                    self._custom_note = None
+                    pieces.append(_Piece(text.strip(), mark=True))
+                    continue
+                pieces.append(_Piece(text, italic=italic, mark=superscript and _looks_like_mark(text)))
+            elif tag in (_w("tab"), _w("ptab")):
+                pieces.append(_Piece(" ", italic=italic))
+            elif tag in (_w("br"), _w("cr")):
+                pieces.append(_Piece("\n", italic=italic))
+            elif tag == _w("noBreakHyphen"):
+                pieces.append(_Piece("-", italic=italic))
+            elif tag == _w("footnoteReference"):
+                note_id = child.get(_w("id")) or ""
+                if child.get(_w("customMarkFollows")) in ("1", "true", "on"):
+                    self.cited.setdefault(note_id, "")
+                    self._custom_note = note_id
+                    continue
+                if note_id not in self.cited:
+                    self._auto += 1
+                    self.cited[note_id] = str(self._auto)
+                pieces.append(_Piece(self.cited[note_id], mark=True))
+        return pieces
+
+
+def _looks_like_mark(text: str) -> bool:
+    return bool(re.fullmatch(r"\s*(\d{1,3}|\*{1,3}|[a-z])\s*", text))
+
+
+def _toggle(element) -> bool | None:
+    """Return a Word on/off property (``<w:i/>``, ``<w:i w:val="0"/>``), None when absent."""
+    if element is None:
+        return None
+    value = element.get(_w("val"))
+    return value is None or value.lower() not in _OFF
+
+
+def _inside_deletion(run, paragraph) -> bool:
+    parent = run.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag in (_w("del"), _w("moveFrom")):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _paragraph_style_id(p) -> str | None:
+    ppr = p.find(_w("pPr"))
+    if ppr is None:
+        return None
+    style = ppr.find(_w("pStyle"))
+    return style.get(_w("val")) if style is not None else None
+
+
+def _render(pieces: list[_Piece]) -> str:
+    """Return the paragraph's text with its leading italic span as ``*lead*`` and marks superscript."""
+    out: list[str] = []
+    lead_open = lead_done = False
+    for piece in pieces:
+        if piece.mark:
+            mark = piece.text.strip()
+            if lead_open:
+                _close(out)
+                lead_open = False
+            if out and out[-1] and out[-1][-1] in _SUPERSCRIPT_DIGITS and mark.isdigit():
+                out.append(" ")  # two notes cited together: keep ² ³ apart, not ²³ (note 23)
+            out.append(mark.translate(SUPERSCRIPT) if mark.isdigit() else mark)
+            continue
+        text = piece.text
+        if piece.italic and text.strip() and not (lead_open or lead_done):
+            if _LEAD_MAY_FOLLOW.fullmatch("".join(out)):
+                out.append(text[: len(text) - len(text.lstrip())] + "*")
+                text = text.lstrip()
+                lead_open = True
+            lead_done = True
+        elif lead_open and not piece.italic and text.strip():
+            _close(out)
+            lead_open = False
+        out.append(text)
+    if lead_open:
+        _close(out)
+    text = "".join(out)
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    return text.strip()
+
+
+def _close(out: list[str]) -> None:
+    joined = "".join(out)
+    stripped = joined.rstrip()
+    out.clear()
+    out.append(stripped + "*" + joined[len(stripped):])
+
+
+def _footnotes_xml(document):
+    """Return the footnotes part's root parsed safely, or None when the document has none."""
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(_FOOTNOTES_REL):
+            continue
+        blob = rel.target_part.blob
+        return etree.fromstring(blob, safe_xml_parser())
+    return None
+
+
+def _footnotes(root, cited: dict[str, str]) -> list[tuple[str, str]]:
+    """Return (mark, text) for each real footnote, in citing order, then any uncited ones."""
+    if root is None:
+        return []
+    texts: dict[str, str] = {}
+    for note in root.iter(_w("footnote")):
+        if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        parts: list[str] = []
+        for run in note.iter(_w("r")):
+            if run.find(_w("footnoteRef")) is not None:
+                continue
+            for child in run.iterchildren():
+                if child.tag == _w("t"):
+                    parts.append(child.text or "")
+                elif child.tag in (_w("tab"), _w("br")):
+                    parts.append(" ")
+        texts[note.get(_w("id")) or ""] = " ".join("".join(parts).split())
+    notes: list[tuple[str, str]] = []
+    for note_id, mark in cited.items():
+        if note_id in texts:
+            text = texts.pop(note_id)
+            if mark and text.startswith(mark):
+                text = text[len(mark):].strip()
+            notes.append((mark, text))
+    return sorted(notes, key=_mark_order)
+
+
+def _mark_order(note: tuple[str, str]) -> tuple[int, int, str]:
+    """Order notes as the UN prints them: ``*`` notes first, then 1, 2, 3 …, then anything else."""
+    mark = note[0]
+    if mark and set(mark) == {"*"}:
+        return (0, len(mark), mark)
+    if mark.isdigit():
+        return (1, int(mark), mark)
+    return (2, 0, mark)
+
+
+class _StyleFlags:
+    """Italic, superscript and numbering inherited through Word styles, cached by style id."""
+
+    def __init__(self, document):
+        self._styles = {}
+        try:
+            for style in document.styles:
+                self._styles[style.style_id] = style.element
+        except Exception:  # noqa: BLE001 - a damaged styles part: fall back to direct formatting
+            self._styles = {}
+        self._cache: dict[tuple, object] = {}
+
+    def _chain(self, style_id: str | None):
+        seen = set()
+        while style_id and style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            element = self._styles[style_id]
+            yield element
+            based = element.find(_w("basedOn"))
+            style_id = based.get(_w("val")) if based is not None else None
+
+    def flag(self, style_id: str | None, name: str, paragraph: bool = False) -> bool:
+        """Return whether the style (or what it is based on) turns on run property ``name``."""
+        key = (style_id, name)
+        if key not in self._cache:
+            value = False
+            for element in self._chain(style_id):
+                rpr = element.find(_w("rPr"))
+                found = _toggle(rpr.find(_w(name))) if rpr is not None else None
+                if found is not None:
+                    value = found
+                    break
+            self._cache[key] = value
+        return bool(self._cache[key])
+
+    def superscript(self, style_id: str | None) -> bool:
+        """Return whether the character style sets its text as superscript."""
+        for element in self._chain(style_id):
+            rpr = element.find(_w("rPr"))
+            vert = rpr.find(_w("vertAlign")) if rpr is not None else None
+            if vert is not None:
+                return vert.get(_w("val")) == "superscript"
+        return False
+
+    def paragraph_numbering(self, style_id: str | None):
+        """Return the ``w:numPr`` a paragraph style gives its paragraphs, or None."""
+        for element in self._chain(style_id):
+            ppr = element.find(_w("pPr"))
+            num = ppr.find(_w("numPr")) if ppr is not None else None
+            if num is not None:
+                return num
+        return None
