@@ -19,7 +19,7 @@ from penholder.settings import Settings
 from penholder.ui.draft_files import DraftFiles
 from penholder.ui.editor import DraftEditor
 from penholder.ui.outline import OutlineView
-from penholder.ui.precedent_panel import PrecedentPanel
+from penholder.ui.precedent_panel import PrecedentPanel, diffs_html
 from penholder.ui.workers import SearchDispatcher, start_task
 
 AUTOSAVE_MS = 30_000
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self.dispatcher = SearchDispatcher(self)
+        self.dispatcher.prepare = diffs_html
         self.files = DraftFiles(self)
         self.structure_timer = QTimer(self, singleShot=True, interval=self.settings.debounce_ms)
         self.search_timer = QTimer(self, singleShot=True, interval=self.settings.debounce_ms)
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
         self.dispatcher.request(current[1], **options)
 
     def _show_results(self, request, hits) -> None:
-        self.panel.show_hits(hits, request.query)
+        self.panel.show_hits(hits, request.query, request.prepared)
         self.last_search_ms = (time.perf_counter() - request.asked) * 1000
         self.search_label.setText(f"Last search {self.last_search_ms:.0f} ms")
 

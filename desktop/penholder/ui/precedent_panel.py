@@ -58,6 +58,11 @@ def diff_html(current: str, precedent: str) -> str:
     return to_html(ops)
 
 
+def diffs_html(current: str, hits: list) -> list[str]:
+    """Return ``diff_html`` for every hit (what the search worker prepares for the panel)."""
+    return [diff_html(current, hit.text) for hit in hits]
+
+
 def paragraph_label(kind: str, number: int | None) -> str:
     """Return ``PP3`` or ``OP12``."""
     return f"{'PP' if kind == 'preambular' else 'OP'}{number if number is not None else ''}"
@@ -123,6 +128,7 @@ class PrecedentPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.hits: list = []
+        self.diffs: list = []
         self.current_text = ""
         self.selected = 0
         self.body = QComboBox()
@@ -202,12 +208,15 @@ class PrecedentPanel(QWidget):
     def show_message(self, text: str) -> None:
         """Show a one-line message instead of hits."""
         self.hits = []
+        self.diffs = []
         self.browser.setHtml(f"{STYLE}<p class='empty'>{html.escape(text)}</p>")
 
-    def show_hits(self, hits: list, current_text: str) -> None:
-        """Show hits with their differences from the current paragraph's text."""
+    def show_hits(self, hits: list, current_text: str, diffs: list[str] | None = None) -> None:
+        """Show hits with their differences from the current paragraph's text (``diffs``: already
+        rendered by ``diff_html``, e.g. in the search worker)."""
         self.hits = list(hits)
         self.current_text = current_text
+        self.diffs = list(diffs) if diffs is not None and len(diffs) == len(self.hits) else [None] * len(hits)
         self.selected = 0
         if not self.hits:
             self.show_message("No precedent found for this paragraph with these filters.")
@@ -254,7 +263,9 @@ class PrecedentPanel(QWidget):
         rows = [f"<tr><td class='head'>{head}</td></tr>"]
         if also:
             rows.append(f"<tr><td class='also'>also in {html.escape(also)}</td></tr>")
-        rows.append(f"<tr><td>{diff_html(self.current_text, hit.text)}</td></tr>")
+        if self.diffs[index] is None:
+            self.diffs[index] = diff_html(self.current_text, hit.text)
+        rows.append(f"<tr><td>{self.diffs[index]}</td></tr>")
         return (f"<table width='100%' cellspacing='0' cellpadding='5' bgcolor='{background}' "
                 f"style='margin-bottom: 8px; border: 1px solid #d8dde6;'>{''.join(rows)}</table>")
 

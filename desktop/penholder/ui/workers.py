@@ -70,6 +70,7 @@ class SearchRequest:
         self.options = options
         self.asked = time.perf_counter()
         self.seconds = 0.0  # time spent searching, set by the worker
+        self.prepared: Any = None  # what ``SearchDispatcher.prepare`` made of the hits, in the worker
 
 
 class SearchDispatcher(QObject):
@@ -85,6 +86,8 @@ class SearchDispatcher(QObject):
         self.running: SearchRequest | None = None
         self.waiting: SearchRequest | None = None
         self.started = 0  # searches actually run (for tests and the status bar)
+        # Optional work on the hits done in the worker too (e.g. the diffs), so the UI thread only shows.
+        self.prepare: Callable[[str, Any], Any] | None = None
 
     def set_index(self, index: Any) -> None:
         """Use ``index`` (a PrecedentIndex) for the next searches."""
@@ -114,12 +117,14 @@ class SearchDispatcher(QObject):
             return
         self.running = request
         self.started += 1
-        index = self.index
+        index, prepare = self.index, self.prepare
 
         def search():
             began = time.perf_counter()
             hits = index.search(request.query, **request.options)
             request.seconds = time.perf_counter() - began
+            if prepare is not None:
+                request.prepared = prepare(request.query, hits)
             return hits
 
         start_task(search, lambda hits: self._finished(request, hits),
