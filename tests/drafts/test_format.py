@@ -23,7 +23,7 @@ from penholder.errors import DraftError
 
 def _draft() -> Draft:
     meta = DraftMetadata(symbol="A/HRC/55/L.1", body="HRC", sponsors=["Cuba", "Egypt"], date="2024-04-01")
-    prov = [Provenance.now("A/HRC/RES/53/11", "operative", 34, "Requests the Secretary-General …")]
+    prov = [Provenance("A/HRC/RES/53/11", "operative", 34, "2026-01-02T03:04:05", "Requests the Secretary-General …")]
     return Draft("Title\nThe Human Rights Council,\n1. Requests the Secretary-General …", meta, prov)
 
 
@@ -90,3 +90,8 @@ def test_autosave_is_offered_unless_its_window_is_alive():
     assert found.draft == _draft() and found.origin == "/tmp/x.penholder"
     discard_autosave("session-a")
     assert list_recoveries() == []
+
+
+def test_provenance_now_is_stamped_with_the_time():
+    stamp = Provenance.now("A/RES/67/169", "preambular", 2, "Recalling …").inserted
+    assert len(stamp) == 19 and stamp[10] == "T"
