@@ -120,12 +120,18 @@ def test_running_heads_and_page_numbers(exported, name, numpages):
     for footer in (section.footer, section.even_page_footer):
         fields = [f.get(f"{W}instr").strip() for f in footer._element.iter(f"{W}fldSimple")]
         assert fields == (["PAGE", "NUMPAGES"] if numpages else ["PAGE"])
-    assert not section.first_page_header.paragraphs[0].text
+    assert section.first_page_header.paragraphs[0].text.startswith("United Nations\t")
+
+
+def masthead(path) -> dict[str, str]:
+    """Return {style name: text} of the masthead, which sits in the first page's header."""
+    header = Document(str(path)).sections[0].first_page_header
+    return {p.style.name: p.text for p in reversed(header.paragraphs)}
 
 
 def test_furniture_of_an_adopted_hrc_text(exported):
     resolution, path = exported["geneva"]
-    texts = {style: text for style, text in reversed(styled_paragraphs(path))}
+    texts = {style: text for style, text in reversed(styled_paragraphs(path))} | masthead(path)
     assert texts["UN Masthead"] == f"United Nations\t{resolution.symbol}"
     assert texts["UN Masthead Organ"] == "General Assembly\tDistr.: General"
     assert texts["UN Session Organ"] == "Human Rights Council"
@@ -141,7 +147,7 @@ def test_furniture_of_an_adopted_hrc_text(exported):
 
 def test_furniture_of_a_committee_draft(exported):
     resolution, path = exported["ny"]
-    texts = {style: text for style, text in reversed(styled_paragraphs(path))}
+    texts = {style: text for style, text in reversed(styled_paragraphs(path))} | masthead(path)
     assert texts["UN Masthead Organ"] == "General Assembly\tDistr.: Limited"
     assert texts["UN Session Organ"] == "Third Committee"
     assert texts["UN Sponsors"] == "Cuba:* draft resolution"
@@ -165,11 +171,14 @@ def test_missing_metadata_gives_visible_placeholders(tmp_path):
                       preambular=[Paragraph(PREAMBULAR, "", "Guided by the Charter,")],
                       operative=[Paragraph(OPERATIVE, "Decides", "Decides to remain seized.", notes=["9"])])
     path = export_docx(bare, tmp_path / "bare.docx")
-    texts = dict(styled_paragraphs(path))
+    texts = dict(styled_paragraphs(path)) | masthead(path)
     assert texts["UN Masthead"] == "United Nations\tA/HRC/xx/L.xx"
     assert texts["UN Sponsors"] == "[Sponsors]: draft resolution"
     assert texts["UN Title"] == "[Title]" and texts["UN Session"] == "[session] session"
     assert texts["UN Operative"] == "Decides to remain seized.9", "a lone operative paragraph has no number"
+    committee = export_docx(Resolution(body="GA", session=80, committee="Third Committee"),
+                            tmp_path / "committee.docx")
+    assert masthead(committee)["UN Masthead"] == "United Nations\tA/C.3/80/L.xx"
     empty = export_docx(Resolution(), tmp_path / "empty.docx", state="adopted")
     assert dict(styled_paragraphs(empty))["UN Adoption Heading"].endswith("on [date]")
 
@@ -216,3 +225,14 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypat
         export_docx(sample_resolution(), target)
     assert target.read_bytes() == b"previous version"
     assert os.listdir(tmp_path) == ["out.docx"]
+
+
+def test_note_cited_twice_in_a_paragraph_and_ocr_marks_in_note_text(tmp_path):
+    resolution = sample_resolution()
+    resolution.preambular[1].notes = ["1", "1"]
+    resolution.footnotes[0].text = "¹A/CONF.157/24 (Part I), chap. III."
+    path = export_docx(resolution, tmp_path / "twice.docx")
+    document = part_xml(path, "word/document.xml")
+    assert len(document.findall(f".//{W}footnoteReference")) == len(resolution.footnotes)
+    notes = "".join(part_xml(path, "word/footnotes.xml").itertext())
+    assert "A/CONF.157/24 (Part I), chap. III." in notes and "¹" not in notes

@@ -64,7 +64,7 @@ class ResolutionWriter:
         for empty in self._body.findall(qn("w:p")):  # the template's empty paragraph
             self._body.remove(empty)
 
-        notes = {note.mark: note.text for note in resolution.footnotes}
+        notes = {note.mark: _note_text(note.mark, note.text) for note in resolution.footnotes}
         for mark, text in (extra_notes or {}).items():
             notes.setdefault(mark, text)
         cited = body_note_marks(resolution.paragraphs)
@@ -80,8 +80,11 @@ class ResolutionWriter:
         """Return the style id of the UN style ``name``."""
         return self._ids[name]
 
-    def add(self, style: str, pieces: list[Piece], change: str | None = None):
-        """Append a paragraph in UN style ``style`` made of ``pieces``; track its mark if ``change``."""
+    def add(self, style: str, pieces: list[Piece], change: str | None = None, *, masthead: bool = False):
+        """Append a paragraph in UN style ``style`` made of ``pieces``; track its mark if ``change``.
+
+        ``masthead`` puts it in the first page's header instead of the body.
+        """
         p = OxmlElement("w:p")
         ppr = OxmlElement("w:pPr")
         p_style = OxmlElement("w:pStyle")
@@ -91,7 +94,10 @@ class ResolutionWriter:
         if change and self.revisions is not None:
             self.revisions.mark_paragraph(p, change)
         append_pieces(p, pieces, self.notes, self.revisions)
-        self._body._insert_p(p)
+        if masthead:
+            self._masthead.append(p)
+        else:
+            self._body._insert_p(p)
         return p
 
     # -- page setup and running heads ---------------------------------------------------------------
@@ -112,6 +118,10 @@ class ResolutionWriter:
         self._running(section.footer, "\t", "right")
         for part in (section.first_page_header, section.first_page_footer):
             part.is_linked_to_previous = False
+        # The masthead is page-1 furniture: in the first page's header the body flows below it.
+        self._masthead = section.first_page_header._element
+        for empty in self._masthead.findall(qn("w:p")):
+            self._masthead.remove(empty)
         core = self.document.core_properties
         core.title = self.resolution.title or self.symbol
         core.subject = self.symbol
@@ -136,18 +146,18 @@ class ResolutionWriter:
         res, ids = self.resolution, self._ids
         self.add(styles.MASTHEAD, [
             Piece("United Nations\t"), Piece(self.symbol[:1], ids[styles.SYMBOL_INITIAL]),
-            Piece(self.symbol[1:], ids[styles.SYMBOL_REST])])
+            Piece(self.symbol[1:], ids[styles.SYMBOL_REST])], masthead=True)
         distribution = "Distr.: General" if self.state == ADOPTED else "Distr.: Limited"
         self.add(styles.MASTHEAD_ORGAN, [Piece("General Assembly\t"),
-                                         Piece(distribution, ids[styles.MASTHEAD_NOTE])])
+                                         Piece(distribution, ids[styles.MASTHEAD_NOTE])], masthead=True)
         if self.state == ADOPTED:
             issued = wording.long_date(res.adoption.date) or "[date]"
         else:
             issued = wording.long_date(res.adoption.date) or wording.today_long()
-        self.add(styles.DISTRIBUTION, [Piece(issued)])
-        self.add(styles.DISTRIBUTION, [])
-        self.add(styles.DISTRIBUTION, [Piece("Original: English")])
-        self.add(styles.RULE, [])
+        self.add(styles.DISTRIBUTION, [Piece(issued)], masthead=True)
+        self.add(styles.DISTRIBUTION, [], masthead=True)
+        self.add(styles.DISTRIBUTION, [Piece("Original: English")], masthead=True)
+        self.add(styles.RULE, [], masthead=True)
 
         if self.body == "HRC":
             self.add(styles.SESSION_ORGAN, [Piece(wording.organ_name("HRC"))])
@@ -187,7 +197,7 @@ class ResolutionWriter:
         style = styles.OPERATIVE if paragraph.kind == OPERATIVE else styles.PREAMBULAR
         pieces = [Piece(self.number_label(paragraph, index), None, change)]
         pieces += lead_pieces(paragraph.text, paragraph.lead, self._ids[styles.LEAD], change)
-        pieces += [Piece(note=m, change=change) for m in paragraph.notes]
+        pieces += [Piece(note=m, change=change) for m in dict.fromkeys(paragraph.notes)]
         self.add(style, pieces, change)
         self.write_subparagraphs(paragraph.subparagraphs, 0, change)
 
@@ -196,7 +206,7 @@ class ResolutionWriter:
         style = styles.SUBPARAGRAPH[min(depth, len(styles.SUBPARAGRAPH) - 1)]
         for sub in subs:
             pieces = [Piece(f"{sub.label}\t{sub.text}" if sub.label else sub.text, None, change)]
-            pieces += [Piece(note=m, change=change) for m in sub.notes]
+            pieces += [Piece(note=m, change=change) for m in dict.fromkeys(sub.notes)]
             self.add(style, pieces, change)
             self.write_subparagraphs(sub.subparagraphs, depth + 1, change)
 
@@ -222,6 +232,18 @@ class ResolutionWriter:
         leftover = self.notes.uncited()
         if leftover:  # notes cited nowhere still belong in the document
             self.add(styles.VOTE, [Piece(note=m) for m in leftover])
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _note_text(mark: str, text: str) -> str:
+    """Return a note's text without a superscript copy of its own mark in front (``¹A/CONF…`` from OCR)."""
+    stripped = text.strip()
+    copy = mark.translate(_SUPERSCRIPT)
+    if copy != mark and stripped.startswith(copy) and stripped[len(copy):len(copy) + 1] not in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+        return stripped[len(copy):].lstrip()
+    return stripped
 
 
 def _plain_run(text: str):

@@ -63,12 +63,12 @@ class Profile:
 PROFILES: dict[str, Profile] = {
     NEW_YORK: Profile(
         name=NEW_YORK, page_width=612, page_height=792, text_left=123, text_right=491,
-        furniture_left=60, margin_top=66, margin_bottom=72, header_distance=30, footer_distance=36,
+        furniture_left=60, margin_top=72, margin_bottom=72, header_distance=34, footer_distance=36,
         first_indent=24, operative_tab=48, sub_step=24, distr_offset=274, page_of_pages=True,
     ),
     GENEVA: Profile(
         name=GENEVA, page_width=595, page_height=842, text_left=113, text_right=484,
-        furniture_left=57, margin_top=68, margin_bottom=76, header_distance=30, footer_distance=36,
+        furniture_left=57, margin_top=72, margin_bottom=76, header_distance=34, footer_distance=36,
         first_indent=1 * CM, operative_tab=2 * CM, sub_step=1 * CM, distr_offset=284, page_of_pages=False,
     ),
 }

@@ -20,6 +20,8 @@ _TENS_ORDINAL = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixt
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
 
+_COMMITTEES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
 ORGAN_NAMES = {"HRC": "Human Rights Council", "GA": "General Assembly",
                "SC": "Security Council", "ECOSOC": "Economic and Social Council"}
 
@@ -71,7 +73,10 @@ def symbol_or_placeholder(resolution: Resolution, body: str, state: str) -> str:
     session = str(resolution.session) if resolution.session else "xx"
     if body == "HRC":
         return f"A/HRC/RES/{session}/xx" if state == ADOPTED else f"A/HRC/{session}/L.xx"
-    return f"A/RES/{session}/xx" if state == ADOPTED else f"A/{session}/L.xx"
+    if state == ADOPTED:
+        return f"A/RES/{session}/xx"
+    committee = _COMMITTEES.get((resolution.committee or "").split(" ")[0].lower())
+    return f"A/C.{committee}/{session}/L.xx" if committee else f"A/{session}/L.xx"
 
 
 def organ_line(resolution: Resolution, body: str) -> tuple[str, str]:
