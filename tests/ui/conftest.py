@@ -21,6 +21,13 @@ def seed_index(seed_resolutions):
     return search.PrecedentIndex.from_resolutions(seed_resolutions)
 
 
+def needs_library():
+    """Skip the test until the library (penholder.library.Library) is importable."""
+    library = pytest.importorskip("penholder.library")
+    if not hasattr(library, "Library"):
+        pytest.skip("penholder.library.Library not built yet")
+
+
 def open_window(qtbot, index=None, **settings):
     """Return a shown main window searching ``index``; it is closed without prompts after the test."""
     from penholder.ui.main_window import MainWindow
