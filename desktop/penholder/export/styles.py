@@ -161,7 +161,7 @@ def add_styles(document, profile: Profile) -> None:
     _paragraph_style(document, MASTHEAD_ORGAN, FURNITURE, size=20, bold=True, right=out_right,
                      tabs=[(profile.distr_offset, tab_left)])
     _paragraph_style(document, DISTRIBUTION, FURNITURE, left=profile.distr_offset)
-    rule = _paragraph_style(document, RULE, FURNITURE, left=out_left, right=out_right, before=60,
+    rule = _paragraph_style(document, RULE, FURNITURE, left=out_left, right=out_right, before=88,
                             after=6, size=4)
     _border(rule, "bottom", 18)
     session_right = width - (260 + out_left)  # the session block is about 260 pt wide
