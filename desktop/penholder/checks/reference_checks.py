@@ -124,8 +124,8 @@ def check_reference_dates(citations: list[Citation], index: ReferenceIndex | Non
 def _other_dates(citation: Citation, index: ReferenceIndex | None,
                  citing: str | None) -> dict[str, list[CitedAs]]:
     """Return the other dates given to the same resolution across the library, with who gives them."""
-    if index is None:
-        return {}
+    if index is None or citation.body is None:
+        return {}  # a body the text leaves unsaid: "decision 15/10" of which conference?
     others: dict[str, list[CitedAs]] = {}
     for cited_as in index.citations.get(citation.key, []):
         if cited_as.date != citation.date and cited_as.citing != citing:

@@ -31,11 +31,15 @@ _BODIES = {
     "sub-commission": "SUBCOM", "commission": None, "council": None, "its": None,
 }
 _BODY = "|".join(sorted((re.escape(b) for b in _BODIES), key=len, reverse=True))
-_HEAD = re.compile(rf"(?:\b(?P<body>{_BODY})\s+)?\b(?P<word>[Rr]esolutions?|[Dd]ecisions?|[Rr]es\.)\s+",
-                   re.IGNORECASE)
-_ITEM = re.compile(rf"(?P<symbol>(?:A/(?:HRC/)?RES/)?(?:S-)?(?P<first>\d{{1,4}})/\d{{1,4}})(?![/\d])"
+_HEAD = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?|[Rr]es\.)\s+(?=(?:A/|E?S-)?\d)")
+_BODY_BEFORE = re.compile(rf"\b(?P<body>{_BODY})\s+$", re.IGNORECASE)
+_ITEM = re.compile(rf"(?P<symbol>(?:A/(?:HRC/)?RES/)?(?P<special>E?S-)?(?P<first>\d{{1,4}})/\d{{1,4}})(?![/\d])"
                    rf"(?:(?P<tail>\s*,?\s+(?P<conn>of|dated)\s+){DATE_PATTERN})?")
-_SEPARATOR = re.compile(r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)(?=(?:A/)?(?:HRC/)?(?:RES/)?(?:S-)?\d{1,4}/\d)")
+_SEPARATOR = re.compile(r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)(?=(?:A/)?(?:HRC/)?(?:RES/)?(?:E?S-)?\d{1,4}/\d)")
+_ANOTHER_BODY = re.compile(r"\b(?:Commission|Committee|Conference|Assembly|Organization|Board|Forum|Parties"
+                           r"|Summit|Programme|Council)\b")
+# Capitalized words just before "resolution" name some other body: "Commission on the Status of Women".
+_OTHER_BODY = re.compile(r"(?:(?:[A-Z][\w’'-]*|of|on|the|and|for)\s+)+$")
 BODY_NAMES = {"GA": "General Assembly", "HRC": "Human Rights Council", "SC": "Security Council",
               "ECOSOC": "Economic and Social Council", "CHR": "Commission on Human Rights",
               "SUBCOM": "Sub-Commission"}
@@ -102,11 +106,18 @@ def find_citations(text: str, own_body: str | None = None) -> list[Citation]:
         if head is None:
             return citations
         position = head.end()
-        named = (head.group("body") or "").lower()
+        before = _BODY_BEFORE.search(text, max(0, head.start() - 40), head.start())
+        named = before.group("body").lower() if before else ""
         body = _BODIES.get(named)
-        inferred = named in ("its", "council", "")
+        inferred = "its" if named == "its" else "weak" if named in ("council", "") else ""
+        if named == "its" and _ANOTHER_BODY.search(text, max(0, head.start() - 100), head.start()):
+            inferred = "weak"  # "… by the Commission on Crime Prevention … in its resolution 34/1"
         if inferred:
             body = own_body if named != "council" or own_body == "HRC" else None
+        if not named:
+            other = _other_body(text, head.start("word"))
+            if other:
+                body, inferred = other, ""
         while True:
             item = _ITEM.match(text, position)
             if item is None:
@@ -119,10 +130,23 @@ def find_citations(text: str, own_body: str | None = None) -> list[Citation]:
             position = separator.end()
 
 
-def _citation(item: re.Match[str], head: re.Match[str], body: str | None, inferred: bool) -> Citation:
+def _other_body(text: str, word_start: int) -> str | None:
+    """Return the name of a body other than those known, written just before "resolution", or ``None``."""
+    match = _OTHER_BODY.search(text, max(0, word_start - 80), word_start)
+    if match is None:
+        return None
+    words = match.group().split()
+    if match.start() == 0:
+        words = words[1:]  # the lead ("Recalling"), not a body
+    while words and words[0][0].islower():
+        words = words[1:]
+    return "other:" + " ".join(words) if words else None
+
+
+def _citation(item: re.Match[str], head: re.Match[str], body: str | None, inferred: str) -> Citation:
     symbol = item.group("symbol")
     number = symbol.split("RES/")[-1]
-    if number.startswith("S-"):
+    if item.group("special"):
         body_for_number = body
     elif int(item.group("first")) >= 1946:
         body_for_number = None if body in (None, "GA", "HRC") else body  # 2000/22: ECOSOC, CHR …
@@ -140,7 +164,7 @@ def _citation(item: re.Match[str], head: re.Match[str], body: str | None, inferr
         written = item.group()[date_start - item.start():]
         date = match_to_iso(item)
     if inferred and date and not item.group("symbol").startswith("A/"):
-        body_for_number = _likely_body(body_for_number, number, int(date[:4]))
+        body_for_number = _likely_body(body_for_number, number, int(date[:4]), inferred == "its")
     return Citation(
         body=body_for_number, number=number, start=item.start(), end=item.end(), date=date,
         date_start=date_start, date_end=date_end, written=written or "", word=head.group("word"),
@@ -149,21 +173,22 @@ def _citation(item: re.Match[str], head: re.Match[str], body: str | None, inferr
     )
 
 
-def _likely_body(body: str | None, number: str, year: int) -> str | None:
+def _likely_body(body: str | None, number: str, year: int, strong: bool) -> str | None:
     """Return the body whose sessions fit ``year`` when the text only implies one (``in its resolution``).
 
     "Recalls that, in its resolution 76/164 …, the General Assembly requested …": "its" is the
     Assembly's, not the Council's; a date that fits another body's session and not the implied one
-    tells which.
+    tells which. A bare "resolution 79/8 of 19 May 2023" that fits no known body is some other body's
+    (``None``); "its resolution" that fits none stays its own body's, so its date gets checked.
     """
     implied = session_years(body, number)
-    if implied is None or year in implied[0]:
+    if implied is not None and year in implied[0]:
         return body
     for other in ("GA", "HRC"):
         fits = session_years(other, number)
         if other != body and fits is not None and year in fits[0]:
             return other
-    return body
+    return body if strong and implied is not None else None
 
 
 def match_to_iso(match: re.Match[str]) -> str | None:
@@ -191,8 +216,8 @@ def session_years(body: str | None, number: str) -> tuple[set[int], str] | None:
     if not first.isdigit():
         return None
     session = int(first)
-    if session >= 1946:
-        return {session}, f"its number says it dates from {session}"
+    if session >= 1946:  # ECOSOC's 2026 session opens in July 2025
+        return {session - 1, session}, f"its number says it dates from {session} (or late {session - 1})"
     if body == "GA" and 31 <= session <= 120:
         start = 1945 + session
         return {start, start + 1}, f"the Assembly's {_ordinal(session)} session ran {start}–{start + 1}"

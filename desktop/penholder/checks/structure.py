@@ -7,30 +7,39 @@ into the paragraph's (or sub-paragraph's) text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from penholder.checks.problem import ERROR, WARNING, Problem
+from penholder.checks.problem import ERROR, INFO, WARNING, Problem
 from penholder.checks.vocabulary import Vocabulary, first_word_span
 from penholder.model import OPERATIVE, PREAMBULAR, Paragraph, SubParagraph
 
 _TRAILING_SPACE = re.compile(r"\s*$")
 _CLOSERS = "”’\")]"
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-          "xvi", "xvii", "xviii", "xix", "xx"]
+
+
+# A footnote mark left after the final punctuation ("…, 10" or "…;*") in text extracted from PDF.
+_TRAILING_NOTE = re.compile(r"(?<=[,;:.])\s*(?:\d{1,3}|\*{1,3})\s*$")
 
 
 def _ending(text: str) -> tuple[int, str]:
     """Return the offset of the paragraph's final punctuation mark (or its end) and that mark."""
-    end = len(text.rstrip())
+    note = _TRAILING_NOTE.search(text)
+    end = note.start() if note else len(text.rstrip())
     # Look past a closing quote or bracket: `entitled “…”,` ends with the comma, `…”` ends with nothing.
     mark = text[end - 1] if end else ""
     return end - 1 if mark in ",;:." else end, mark if mark in ",;:." else ""
+
+
+def _declaration(text: str) -> bool:
+    """Return whether a paragraph is declaration text in the first person ("We recognize …")."""
+    return text.startswith(("We ", "We,"))
 
 
 def _ending_problem(text: str, wanted: str, code: str, what: str, kind: str, number: int,
                     sub: str | None = None) -> list[Problem]:
     """Return a problem when ``text`` does not end with ``wanted`` (fix: replace or add the mark)."""
     at, mark = _ending(text)
-    if mark == wanted or not text.strip():
+    if mark == wanted or not text.strip() or _declaration(text):
         return []
     # "; and" / "; or" closing a list item is an accepted variant before the last sub-paragraph.
     if wanted == ";" and re.search(r";\s+(and|or)\s*$", text):
@@ -66,7 +75,8 @@ def check_preambular_opener(paragraph: Paragraph, number: int, vocabulary: Vocab
         return [Problem("PP-OPENER", message, ERROR, PREAMBULAR, number, span[0], span[1], participle)]
     message = (f"“{word}” is not a usual preambular opener; preambular paragraphs open with a participle "
                "or adjective such as “Recalling”, “Noting” or “Deeply concerned”")
-    return [Problem("PP-OPENER", message, WARNING, PREAMBULAR, number, span[0], span[1])]
+    shaped = word[:1].isupper() and word.lower().endswith(("ing", "ed"))  # a participle the lexicon lacks
+    return [Problem("PP-OPENER", message, INFO if shaped else WARNING, PREAMBULAR, number, span[0], span[1])]
 
 
 def _participle(word: str, vocabulary: Vocabulary) -> str | None:
@@ -96,6 +106,8 @@ def check_operative_verb(paragraph: Paragraph, number: int, vocabulary: Vocabula
     word = paragraph.text[span[0]:span[1]]
     lower = word.lower()
     verbs = vocabulary.verb_words()
+    if _declaration(paragraph.text):
+        return []
     if lower in verbs or (not verbs and lower.endswith("s")):
         return []
     right = _third_person(lower, verbs)
@@ -165,12 +177,23 @@ def _sub_endings(subs: list[SubParagraph], final: str, number: int, path: str) -
     return problems
 
 
-def expected_labels(depth: int, count: int) -> list[str]:
-    """Return the labels sub-paragraphs take at ``depth`` (0: (a), (b) …; 1: (i), (ii) …; 2: a.; 3: i.)."""
-    letters = [chr(ord("a") + i) if i < 26 else chr(ord("a") + i // 26 - 1) * 2 for i in range(count)]
-    romans = [_ROMAN[i] if i < len(_ROMAN) else str(i + 1) for i in range(count)]
+@lru_cache(maxsize=16)
+def label_sequence(depth: int, count: int) -> list[str]:
+    """Return the labels sub-paragraphs take at ``depth`` (0: (a) … (z), (aa) …; 1: (i), (ii) …; 2: a.; 3: i.)."""
+    letters = [chr(ord("a") + i) if i < 26 else chr(ord("a") + (i - 26) % 26) * 2 for i in range(count)]
+    romans = [_roman(i + 1) for i in range(count)]
     return {0: [f"({x})" for x in letters], 1: [f"({x})" for x in romans],
             2: [f"{x}." for x in letters]}.get(depth, [f"{x}." for x in romans])
+
+
+def _roman(number: int) -> str:
+    numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for value, numeral in numerals:
+        while number >= value:
+            out += numeral
+            number -= value
+    return out
 
 
 def check_sub_labels(paragraph: Paragraph, number: int) -> list[Problem]:
@@ -178,18 +201,41 @@ def check_sub_labels(paragraph: Paragraph, number: int) -> list[Problem]:
     return _labels(paragraph.subparagraphs, number, 0, "")
 
 
+def _successor(label: str, depth: int) -> str | None:
+    sequence = label_sequence(depth, 60)
+    return sequence[sequence.index(label) + 1] if label in sequence[:-1] else None
+
+
+def _unnest(subs: list[SubParagraph], depth: int) -> list[tuple[SubParagraph, str]]:
+    """Return the sub-paragraphs with (i) read under (h) (or (ii) under (hh)) put back in line, and paths."""
+    flat: list[tuple[SubParagraph, str]] = []
+    for sub in subs:
+        label = " ".join(sub.label.split())
+        flat.append((sub, ""))
+        nested = sub.subparagraphs
+        if depth == 0 and nested and " ".join(nested[0].label.split()) == _successor(label, 0):
+            flat += [(s, f"{label} ") for s in nested]  # roman-looking letter, misread as a deeper level
+    return flat
+
+
 def _labels(subs: list[SubParagraph], number: int, depth: int, path: str) -> list[Problem]:
     problems: list[Problem] = []
-    wanted = expected_labels(depth, len(subs))
-    for index, sub in enumerate(subs):
+    sequence = label_sequence(depth, 60)
+    previous: str | None = None
+    level = "(a), (b), (c) …" if depth == 0 else "(i), (ii), (iii) …" if depth == 1 else "a., b. …"
+    for sub, inner in _unnest(subs, depth):
         label = " ".join(sub.label.split())
-        where = f"{path} {label}".strip()
-        if label != wanted[index]:
-            after = f" after {subs[index - 1].label}" if index else " first"
-            level = "(a), (b), (c) …" if depth == 0 else "(i), (ii), (iii) …" if depth == 1 else "a., b. …"
-            message = f"Sub-paragraph {label} comes{after}: expected {wanted[index]} (labels run {level})"
+        where = f"{path} {inner}{label}".strip()
+        wanted = sequence[0] if previous is None else _successor(previous, depth)
+        if wanted is not None and label != wanted:
+            after = f" after {previous}" if previous else " first"
+            message = f"Sub-paragraph {label} comes{after}: expected {wanted} (labels run {level})"
             problems.append(Problem("SUB-LABELS", message, ERROR, OPERATIVE, number, 0, 0, None, where))
-        problems += _labels(sub.subparagraphs, number, depth + 1, where)
+        previous = label if label in sequence else wanted
+        if not inner:
+            nested = sub.subparagraphs
+            if not (depth == 0 and nested and " ".join(nested[0].label.split()) == _successor(label, 0)):
+                problems += _labels(nested, number, depth + 1, where)
     return problems
 
 

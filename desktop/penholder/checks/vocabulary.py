@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from penholder.model import Resolution
 
@@ -30,11 +30,16 @@ class Vocabulary:
 
     def opener_words(self) -> frozenset[str]:
         """Return the first words of the openers (``recalling``, ``deeply`` …)."""
-        return frozenset(o.split()[0] for o in self.openers if o)
+        return self._first_words[0]
 
     def verb_words(self) -> frozenset[str]:
         """Return the first words of the verbs (``requests``, ``calls`` …)."""
-        return frozenset(v.split()[0] for v in self.verbs if v)
+        return self._first_words[1]
+
+    @cached_property
+    def _first_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        return (frozenset(o.split()[0] for o in self.openers if o),
+                frozenset(v.split()[0] for v in self.verbs if v))
 
     def widened(self, resolutions: Iterable[Resolution], minimum: int = 2) -> Vocabulary:
         """Return this vocabulary plus every first word the library uses ``minimum`` times or more."""
