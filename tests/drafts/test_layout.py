@@ -49,3 +49,12 @@ def test_first_and_last_paragraphs_cannot_move_past_the_ends():
     assert layout.moved(DRAFT, 3, -1) is None
     assert layout.moved(DRAFT, 9, +1) is None
     assert layout.moved(DRAFT, 0, +1) is None  # the title is not a paragraph
+
+
+def test_split_subparagraphs_only_splits_an_ordered_run_after_a_colon():
+    text = "Decides to: (a) Convene a panel; (b) Request a report; and (c) Remain seized."
+    assert layout.split_subparagraphs(text) == [
+        "Decides to:", "(a) Convene a panel;", "(b) Request a report; and", "(c) Remain seized."]
+    quoted = "Recalls paragraph 3 (a) of its resolution 6/17,"
+    assert layout.split_subparagraphs(quoted) == [quoted]
+    assert layout.split_subparagraphs("Decides to: (a) Act;") == ["Decides to:", "(a) Act;"]

@@ -168,3 +168,16 @@ def test_import_text_draft_gives_one_paragraph_per_line(qtbot, tmp_path, seed_pa
     roles = [line.role for line in window.editor.lines()]
     assert roles.count("organ") == 1 and roles.count("operative") >= 10
     assert window.isWindowModified()
+
+
+def test_a_precedent_with_subparagraphs_replaces_the_whole_paragraph(qtbot):
+    window = open_window(qtbot)
+    window.editor.setPlainText(DRAFT)
+    window.editor.replace_paragraph(6, "Invites States to: (a) Share practice; (b) Report to the Council;")
+    assert _lines(window)[6:10] == ["2. Invites States to:", "(a) Share practice;", "(b) Report to the Council;",
+                                    "3. Decides to remain seized of the matter."]
+    window.editor.undo_step()
+    assert window.editor.toPlainText() == DRAFT
+    window.editor.insert_paragraph_below(5, "Urges States to: (a) Act; (b) Cooperate;", operative=True)
+    assert _lines(window)[6:9] == ["2. Urges States to:", "(a) Act;", "(b) Cooperate;"]
+    assert _lines(window)[9].startswith("3. Requests")

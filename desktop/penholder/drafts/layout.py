@@ -139,3 +139,27 @@ def _sub_lines(subparagraphs, depth: int = 0) -> list[str]:
         lines.append(f"{'    ' * depth}{sub.label} {sub.text}".rstrip())
         lines.extend(_sub_lines(sub.subparagraphs, depth + 1))
     return lines
+
+
+_LABELS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def split_subparagraphs(text: str) -> list[str]:
+    """Return a paragraph given on one line as its chapeau and sub-paragraph lines ``(a) …``, ``(b) …``.
+
+    Only a run of labels (a), (b), (c) … in order, the first one after a colon, is split; anything else
+    (such as "(a)" quoted inside a sentence) stays on one line.
+    """
+    first = re.search(r":\s+\(a\)\s", text)
+    if not first:
+        return [text]
+    cuts = [first.start() + 1]
+    position = first.end()
+    for label in _LABELS[1:]:
+        found = re.compile(rf"\s\({label}\)\s").search(text, position)
+        if not found:
+            break
+        cuts.append(found.start())
+        position = found.end()
+    pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return [p for p in pieces if p]

@@ -171,18 +171,23 @@ class DraftEditor(QPlainTextEdit):
         return cursor
 
     def replace_paragraph(self, block_number: int, text: str) -> None:
-        """Replace the paragraph text of a line (keeping its number or label) as one undo step."""
+        """Replace the paragraph text of a line (keeping its operative number) as one undo step; an
+        operative paragraph with sub-paragraphs replaces the old paragraph's sub-paragraphs too."""
         line = self.line(block_number)
         if line is None:
             return
         block = self.document().findBlockByNumber(block_number)
-        keep = block.text()[: line.body_start] if line.role in (layout.OPERATIVE, layout.SUB) else ""
+        keep = block.text()[: line.body_start] if line.role == layout.OPERATIVE else ""
         if line.role == layout.SUB:
             keep = block.text()[: len(block.text()) - len(block.text().lstrip())]
+        last = block_number
+        pieces = layout.split_subparagraphs(text) if line.role == layout.OPERATIVE else [text]
+        if len(pieces) > 1:
+            last = (layout.unit_at(self.text_lines(), block_number) or (block_number, block_number))[1]
         self.history_step = False
-        cursor = self._block_cursor(block_number, block_number)
+        cursor = self._block_cursor(block_number, last)
         cursor.beginEditBlock()
-        cursor.insertText(keep + text)
+        cursor.insertText(keep + "\n".join(pieces))
         cursor.endEditBlock()
         self.setTextCursor(self._at_block(block_number))
 
@@ -192,7 +197,7 @@ class DraftEditor(QPlainTextEdit):
         lines = self.text_lines()
         span = layout.unit_at(lines, block_number)
         after = span[1] if span else min(block_number, len(lines) - 1)
-        new_line = f"1. {text}" if operative else text
+        new_line = "\n".join(layout.split_subparagraphs(f"1. {text}")) if operative else text
         spaced = after + 1 < len(lines) and not lines[after + 1].strip()  # the draft leaves blank lines
         self.history_step = False
         cursor = self._block_cursor(after, after)
