@@ -106,8 +106,9 @@ class SlowIndex:
 
     def __init__(self, delay: float = 0.03):
         self.delay, self.queries, self.running, self.most_at_once = delay, [], 0, 0
+        self.filters = []
 
-    def search(self, query, limit=5, **_filters):
+    def search(self, query, limit=5, **filters):
         import time
 
         from penholder.model import Adoption
@@ -115,6 +116,7 @@ class SlowIndex:
         self.running += 1
         self.most_at_once = max(self.most_at_once, self.running)
         self.queries.append(query)
+        self.filters.append(filters)
         time.sleep(self.delay)
         self.running -= 1
         from types import SimpleNamespace
@@ -135,3 +137,15 @@ def test_the_panel_keeps_up_with_fast_typing(qtbot):
     assert index.most_at_once == 1
     assert len(index.queries) < len(text) / 2, "searches queued behind the typing"
     assert index.queries[-1] == text
+
+
+def test_the_previous_paragraphs_precedent_is_passed_as_context(qtbot):
+    index = SlowIndex(delay=0)
+    window = open_window(qtbot, index, debounce_ms=0)
+    qtbot.keyClicks(window.editor, "Recalling its resolution 6/17,")
+    qtbot.waitUntil(lambda: window.panel.current_text == "Recalling its resolution 6/17,", timeout=5000)
+    first_top = window.panel.hits[0]
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.editor, "Noting with concern")
+    qtbot.waitUntil(lambda: window.panel.current_text == "Noting with concern", timeout=5000)
+    assert index.filters[-1].get("previous") is first_top

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.session = uuid.uuid4().hex[:12]
         self.index = None
         self.last_query: tuple | None = None
+        self.top_hits: dict = {}  # paragraph text -> its best precedent (context for the next paragraph)
         self.last_search_ms: float | None = None
         self.history_generation = 0
         self.viewers: list = []
@@ -263,10 +264,25 @@ class MainWindow(QMainWindow):
         if key == self.last_query and not force:
             return
         self.last_query = key
+        previous = self._previous_top_hit(current[0].index)
+        if previous is not None:
+            options["previous"] = previous  # runs of paragraphs are often reused in order
         self.dispatcher.request(current[1], **options)
+
+    def _previous_top_hit(self, block_number: int):
+        lines = self.editor.lines()
+        texts = self.editor.text_lines()
+        for line in reversed(lines[:block_number]):
+            if line.role in (layout.PREAMBULAR, layout.OPERATIVE):
+                return self.top_hits.get(layout.paragraph_text(texts[line.index], line))
+        return None
 
     def _show_results(self, request, hits) -> None:
         self.panel.show_hits(hits, request.query, request.prepared)
+        if hits:
+            if len(self.top_hits) > 1000:
+                self.top_hits.clear()
+            self.top_hits[request.query] = hits[0]
         self.last_search_ms = (time.perf_counter() - request.asked) * 1000
         self.search_label.setText(f"Last search {self.last_search_ms:.0f} ms")
 
@@ -423,4 +439,3 @@ def parsed_leads(text: str) -> dict[str, str]:
     return {p.text[:48]: p.lead for p in resolution.paragraphs if p.lead}
 
 
-__all__ = ["MainWindow", "layout"]
