@@ -1,0 +1,103 @@
+"""Search quality on the seeds: leave one resolution out, query with its paragraphs as typed.
+
+For each seed in turn the other four are indexed; each of its paragraphs is a query after 6, 10 and 20
+words and in full. The target is the closest paragraph among the other four (rapidfuzz ``ratio`` on the
+normalised full texts); a query scores hit@k when the target is a source of one of the first k hits.
+The same queries go through brute-force ``rapidfuzz.process.extract`` (``ratio`` and ``partial_ratio``)
+over the same paragraphs (identical texts merged, as the index does).
+Figures are printed for all queries and for those whose target is a real counterpart (ratio >= 60).
+
+    .venv/bin/python benchmarks/bench_search_quality.py [--corpus DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from penholder.parsing import parse_file
+from penholder.paths import bundled_corpus_dir
+from penholder.search import PrecedentIndex
+from penholder.search.normalise import normalise
+
+LENGTHS = (6, 10, 20, None)
+COUNTERPART = 60.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print a table; return 0."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=bundled_corpus_dir())
+    args = parser.parse_args(argv)
+    resolutions = [parse_file(path) for path in sorted(args.corpus.glob("*.txt"))]
+    methods = ("index", "ratio", "partial_ratio")
+    tallies = {(method, length, subset): [0, 0, 0] for method in methods for length in LENGTHS
+               for subset in ("all", "counterpart")}
+    times = {method: [] for method in methods}
+    for held_out in resolutions:
+        others = [r for r in resolutions if r is not held_out]
+        index = PrecedentIndex.from_resolutions(others)
+        choices: dict[str, list[tuple[str, str, int]]] = {}
+        for resolution in others:
+            for paragraph in resolution.paragraphs:
+                number = _number(resolution, paragraph)
+                choices.setdefault(normalise(paragraph.full_text()), []).append(
+                    (resolution.symbol, paragraph.kind, number))
+        texts = list(choices)
+        for paragraph in held_out.paragraphs:
+            full = paragraph.full_text()
+            best = process.extractOne(normalise(full), texts, scorer=fuzz.ratio)
+            if best is None:
+                continue
+            target_text, similarity, _ = best
+            targets = set(choices[target_text])
+            subsets = ("all", "counterpart") if similarity >= COUNTERPART else ("all",)
+            words = full.split()
+            for length in LENGTHS:
+                query = full if length is None or length >= len(words) else " ".join(words[:length])
+                ranked = {}
+                started = time.perf_counter()
+                hits = index.search(query, limit=5)
+                times["index"].append(time.perf_counter() - started)
+                ranked["index"] = [{(s["symbol"], s["kind"], s["number"]) for s in h.sources()} for h in hits]
+                for method, scorer in (("ratio", fuzz.ratio), ("partial_ratio", fuzz.partial_ratio)):
+                    started = time.perf_counter()
+                    found = process.extract(normalise(query), texts, scorer=scorer, limit=5)
+                    times[method].append(time.perf_counter() - started)
+                    ranked[method] = [set(choices[text]) for text, _, _ in found]
+                for method in methods:
+                    position = next((i for i, sources in enumerate(ranked[method]) if sources & targets), None)
+                    for subset in subsets:
+                        tally = tallies[(method, length, subset)]
+                        tally[0] += 1
+                        tally[1] += position == 0
+                        tally[2] += position is not None
+    print(f"{len(resolutions)} resolutions, leave-one-out; hit@1 / hit@5 (queries)")
+    for subset in ("all", "counterpart"):
+        label = "all queries" if subset == "all" else f"queries with a counterpart (ratio >= {COUNTERPART:.0f})"
+        print(f"\n{label}")
+        print(f"{'length':>8}  " + "  ".join(f"{m:>22}" for m in methods))
+        for length in LENGTHS:
+            cells = []
+            for method in methods:
+                count, top1, top5 = tallies[(method, length, subset)]
+                cells.append(f"{top1 / max(count, 1):.3f} / {top5 / max(count, 1):.3f} ({count})".rjust(22))
+            print(f"{'full' if length is None else f'{length} words':>8}  " + "  ".join(cells))
+    print("\nmedian ms per query: " + ", ".join(
+        f"{method} {1000 * sorted(values)[len(values) // 2]:.2f}" for method, values in times.items() if values))
+    return 0
+
+
+def _number(resolution, paragraph) -> int:
+    paragraphs = resolution.preambular if paragraph.kind == "preambular" else resolution.operative
+    if paragraph.kind == "operative" and paragraph.number:
+        return paragraph.number
+    return next(i for i, p in enumerate(paragraphs, start=1) if p is paragraph)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Columns of texts kept as one UTF-8 buffer plus offsets, so a million paragraphs load by memory-mapping.
+
+A Python list of a million strings costs hundreds of megabytes and seconds to unpickle; a buffer and an
+offsets array cost their size on disk, are mapped in an instant, and a text is decoded only when a query
+needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+
+class TextColumn:
+    """Texts by number, stored as ``buffer`` (uint8) and ``offsets`` (int64, one more than texts)."""
+
+    def __init__(self, buffer: np.ndarray, offsets: np.ndarray) -> None:
+        self.buffer = buffer
+        self.offsets = offsets
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> TextColumn:
+        """Return a column holding ``texts`` in order."""
+        encoded = [text.encode("utf-8") for text in texts]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(chunk) for chunk in encoded], out=offsets[1:])
+        buffer = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+        return cls(buffer, offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, number: int) -> str:
+        start, end = self.offsets[number], self.offsets[number + 1]
+        return self.buffer[start:end].tobytes().decode("utf-8")
+
+    def save(self, folder: Path, name: str) -> None:
+        """Write the column as ``name.bin`` and ``name.offsets.npy`` in ``folder``."""
+        (folder / f"{name}.bin").write_bytes(self.buffer.tobytes())
+        np.save(folder / f"{name}.offsets.npy", self.offsets)
+
+    @classmethod
+    def load(cls, folder: Path, name: str) -> TextColumn:
+        """Return the column saved as ``name`` in ``folder``, memory-mapped."""
+        path = folder / f"{name}.bin"
+        offsets = np.load(folder / f"{name}.offsets.npy", mmap_mode="r")
+        if path.stat().st_size == 0:
+            return cls(np.zeros(0, dtype=np.uint8), offsets)
+        return cls(np.memmap(path, dtype=np.uint8, mode="r"), offsets)

@@ -1,0 +1,290 @@
+"""The precedent index: every paragraph of the library, grouped by identical text, ready to be searched.
+
+Paragraphs whose normalised texts are identical form one *group* (one searchable text); its members are the
+places it was adopted, most recent first. Search proposes candidate groups from a BM25 term index and ranks
+them with rapidfuzz (see ``ranking``). Everything lives in numpy arrays and text columns, so a saved index
+opens by memory-mapping (see ``save``/``load``) instead of being rebuilt at each start.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from penholder.model import OPERATIVE, PREAMBULAR, WITHOUT_A_VOTE, Adoption, Resolution
+from penholder.search.columns import TextColumn
+from penholder.search.normalise import normalise, normalise_title, terms
+from penholder.search.terms_index import TermIndex
+
+KINDS = (PREAMBULAR, OPERATIVE)
+FORMAT_VERSION = 1
+
+
+@dataclass
+class Hit:
+    """One precedent found for a query: its most recent source, its score and where else it was adopted."""
+
+    symbol: str
+    body: str | None
+    year: int | None
+    kind: str
+    number: int
+    lead: str
+    text: str
+    score: float
+    adoption: Adoption = field(default_factory=Adoption)
+    also: list[dict[str, Any]] = field(default_factory=list)
+    reason: str = ""
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Return every source of the text, this hit's first, as dicts {symbol, year, kind, number}."""
+        own = {"symbol": self.symbol, "year": self.year, "kind": self.kind, "number": self.number}
+        return [own, *self.also]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the hit as a JSON-ready dict (the shape ``penholder search --json`` prints)."""
+        return {
+            "symbol": self.symbol,
+            "body": self.body,
+            "year": self.year,
+            "kind": self.kind,
+            "number": self.number,
+            "lead": self.lead,
+            "text": self.text,
+            "score": round(self.score, 1),
+            "adoption": self.adoption.to_json(),
+            "badge": self.adoption.badge(),
+            "also": [dict(source) for source in self.also],
+            "reason": self.reason,
+        }
+
+
+def recency_key(resolution: Resolution) -> tuple:
+    """Return a sort key that orders resolutions from oldest to newest."""
+    return (resolution.year or 0, resolution.adoption.date or "", resolution.session or 0,
+            resolution.number or 0, resolution.symbol or "")
+
+
+class PrecedentIndex:
+    """Searchable paragraphs of many resolutions; build with ``from_resolutions`` or ``from_library``."""
+
+    def __init__(self, resolutions: list[dict[str, Any]], arrays: dict[str, np.ndarray],
+                 texts: TextColumn, leads: TextColumn, group_texts: TextColumn, term_index: TermIndex) -> None:
+        # resolutions: newest first, dicts {symbol, body, year, title, series, adoption}
+        self.resolution_info = resolutions
+        self.paragraph_resolution = arrays["paragraph_resolution"]  # int32, resolution number
+        self.paragraph_kind = arrays["paragraph_kind"]  # int8, index into KINDS
+        self.paragraph_number = arrays["paragraph_number"]  # int32, 1-based within its kind
+        self.paragraph_group = arrays["paragraph_group"]  # int32
+        self.resolution_first = arrays["resolution_first"]  # int64, first paragraph of each resolution
+        self.group_members_indptr = arrays["group_members_indptr"]  # int64
+        self.group_members = arrays["group_members"]  # int32 paragraphs, most recent first
+        self.texts = texts
+        self.leads = leads
+        self.group_texts = group_texts
+        self.term_index = term_index
+        self._symbols = {info["symbol"]: number for number, info in enumerate(resolutions)}
+        self._masks: dict[tuple, tuple[np.ndarray, np.ndarray] | None] = {}
+        years = [info["year"] for info in resolutions if info["year"]]
+        self.year_span = (min(years), max(years)) if years else (0, 0)
+
+    # -- building -------------------------------------------------------------------------------------
+
+    @classmethod
+    def from_resolutions(cls, resolutions: Iterable[Resolution]) -> PrecedentIndex:
+        """Return an index of the paragraphs of ``resolutions`` (the newest text of a symbol wins)."""
+        by_symbol: dict[str, Resolution] = {}
+        for number, resolution in enumerate(resolutions):
+            symbol = resolution.symbol or f"(untitled {number + 1})"
+            known = by_symbol.get(symbol)
+            if known is None or recency_key(resolution) >= recency_key(known):
+                by_symbol[symbol] = resolution
+        ordered = sorted(by_symbol.items(), key=lambda item: recency_key(item[1]), reverse=True)
+        infos, rows = [], []
+        for symbol, resolution in ordered:
+            infos.append(_resolution_info(symbol, resolution))
+            resolution_number = len(infos) - 1
+            for kind_number, kind in enumerate(KINDS):
+                paragraphs = resolution.preambular if kind == PREAMBULAR else resolution.operative
+                for position, paragraph in enumerate(paragraphs, start=1):
+                    number = paragraph.number if kind == OPERATIVE and paragraph.number else position
+                    rows.append((resolution_number, kind_number, number, paragraph.lead,
+                                 paragraph.full_text()))
+        return cls.from_rows(infos, rows)
+
+    @classmethod
+    def from_rows(cls, infos: list[dict[str, Any]], rows: list[tuple[int, int, int, str, str]]) -> PrecedentIndex:
+        """Return an index of paragraph rows (resolution number, kind number, number, lead, text).
+
+        ``infos`` describe the resolutions newest first; rows come resolution by resolution in that
+        order, each resolution's paragraphs in document order.
+        """
+        groups: dict[str, int] = {}
+        group_of = []
+        group_texts: list[str] = []
+        for row in rows:
+            key = normalise(row[4])
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = len(group_texts)
+                group_texts.append(key)
+            group_of.append(group)
+        count = len(rows)
+        paragraph_resolution = np.fromiter((row[0] for row in rows), dtype=np.int32, count=count)
+        paragraph_group = np.asarray(group_of, dtype=np.int32)
+        order = np.argsort(paragraph_group, kind="stable").astype(np.int32)
+        members_indptr = np.zeros(len(group_texts) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(paragraph_group, minlength=len(group_texts)), out=members_indptr[1:])
+        first = np.searchsorted(paragraph_resolution, np.arange(len(infos) + 1)).astype(np.int64)
+        arrays = {
+            "paragraph_resolution": paragraph_resolution,
+            "paragraph_kind": np.fromiter((row[1] for row in rows), dtype=np.int8, count=count),
+            "paragraph_number": np.fromiter((row[2] for row in rows), dtype=np.int32, count=count),
+            "paragraph_group": paragraph_group,
+            "resolution_first": first,
+            "group_members_indptr": members_indptr,
+            "group_members": order,
+        }
+        term_index = TermIndex.build(terms(text) for text in group_texts)
+        return cls(infos, arrays, TextColumn.from_texts(row[4] for row in rows),
+                   TextColumn.from_texts(row[3] for row in rows), TextColumn.from_texts(group_texts),
+                   term_index)
+
+    @classmethod
+    def from_library(cls, library: Any) -> PrecedentIndex:
+        """Return the index of a library, loaded from its saved copy when that is up to date."""
+        from penholder.search.persist import cached_index
+
+        return cached_index(library)
+
+    # -- saving ---------------------------------------------------------------------------------------
+
+    def save(self, folder: Path, stamp: str = "") -> None:
+        """Write the index into ``folder`` (created if needed), tagged with ``stamp``."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in ("paragraph_resolution", "paragraph_kind", "paragraph_number", "paragraph_group",
+                     "resolution_first", "group_members_indptr", "group_members"):
+            np.save(folder / f"{name}.npy", getattr(self, name))
+        self.texts.save(folder, "texts")
+        self.leads.save(folder, "leads")
+        self.group_texts.save(folder, "group_texts")
+        self.term_index.save(folder)
+        meta = {"format": FORMAT_VERSION, "stamp": stamp, "resolutions": self.resolution_info}
+        (folder / "index.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> PrecedentIndex:
+        """Return the index saved in ``folder`` (arrays memory-mapped)."""
+        meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT_VERSION:
+            raise ValueError(f"index format {meta.get('format')} is not {FORMAT_VERSION}")
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r")
+                  for name in ("paragraph_resolution", "paragraph_kind", "paragraph_number",
+                               "paragraph_group", "resolution_first", "group_members_indptr",
+                               "group_members")}
+        return cls(meta["resolutions"], arrays, TextColumn.load(folder, "texts"),
+                   TextColumn.load(folder, "leads"), TextColumn.load(folder, "group_texts"),
+                   TermIndex.load(folder))
+
+    @staticmethod
+    def saved_stamp(folder: Path) -> str | None:
+        """Return the stamp of the index saved in ``folder``, or ``None`` if there is none."""
+        try:
+            meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return meta.get("stamp") if meta.get("format") == FORMAT_VERSION else None
+
+    # -- looking up -----------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.paragraph_group)
+
+    def paragraph_count(self) -> int:
+        """Return how many paragraphs the index holds."""
+        return len(self.paragraph_group)
+
+    def resolution_number(self, symbol: str) -> int | None:
+        """Return the internal number of the resolution ``symbol``, or ``None``."""
+        return self._symbols.get(symbol)
+
+    def paragraphs_of(self, resolution: int) -> range:
+        """Return the paragraph numbers of one resolution, in document order."""
+        return range(int(self.resolution_first[resolution]), int(self.resolution_first[resolution + 1]))
+
+    def find_paragraph(self, symbol: str, kind: str, number: int) -> int | None:
+        """Return the internal number of paragraph ``number`` of ``kind`` in ``symbol``, or ``None``."""
+        resolution = self._symbols.get(symbol)
+        if resolution is None or kind not in KINDS:
+            return None
+        kind_number = KINDS.index(kind)
+        for paragraph in self.paragraphs_of(resolution):
+            if self.paragraph_kind[paragraph] == kind_number and self.paragraph_number[paragraph] == number:
+                return paragraph
+        return None
+
+    def source(self, paragraph: int) -> dict[str, Any]:
+        """Return where a paragraph comes from: {symbol, year, kind, number}."""
+        info = self.resolution_info[self.paragraph_resolution[paragraph]]
+        return {"symbol": info["symbol"], "year": info["year"],
+                "kind": KINDS[self.paragraph_kind[paragraph]], "number": int(self.paragraph_number[paragraph])}
+
+    def members(self, group: int) -> np.ndarray:
+        """Return the paragraphs of a group (same normalised text), most recent first."""
+        return self.group_members[self.group_members_indptr[group]:self.group_members_indptr[group + 1]]
+
+    def filter_masks(self, kind: str | None, body: str | None, years: tuple[int, int] | None,
+                     consensus_only: bool) -> tuple[np.ndarray, np.ndarray] | None:
+        """Return (allowed paragraphs, allowed groups) boolean masks for the filters; ``None`` if none."""
+        key = (kind, (body or "").upper() or None, tuple(years) if years else None, bool(consensus_only))
+        if key in self._masks:
+            return self._masks[key]
+        if key == (None, None, None, False):
+            masks = None
+        else:
+            allowed_resolutions = np.array([_resolution_allowed(info, key) for info in self.resolution_info]
+                                           + [False], dtype=bool)
+            allowed = allowed_resolutions[self.paragraph_resolution]
+            if kind is not None:
+                allowed &= self.paragraph_kind == (KINDS.index(kind) if kind in KINDS else -1)
+            groups = np.zeros(len(self.group_texts), dtype=bool)
+            groups[self.paragraph_group[allowed]] = True
+            masks = (allowed, groups)
+        if len(self._masks) > 32:
+            self._masks.clear()
+        self._masks[key] = masks
+        return masks
+
+    def search(self, query: str, limit: int = 5, *, kind: str | None = None, body: str | None = None,
+               years: tuple[int, int] | None = None, consensus_only: bool = False,
+               previous: Hit | None = None) -> list[Hit]:
+        """Return the best precedents for ``query`` (usually the start of a paragraph), best first."""
+        from penholder.search.ranking import rank
+
+        return rank(self, query, limit, kind=kind, body=body, years=years, consensus_only=consensus_only,
+                    previous=previous)
+
+
+def _resolution_info(symbol: str, resolution: Resolution) -> dict[str, Any]:
+    return {
+        "symbol": symbol,
+        "body": resolution.body,
+        "year": resolution.year,
+        "title": resolution.title,
+        "series": normalise_title(resolution.title),
+        "adoption": resolution.adoption.to_json(),
+    }
+
+
+def _resolution_allowed(info: dict[str, Any], key: tuple) -> bool:
+    _, body, years, consensus_only = key
+    if body and (info.get("body") or "").upper() != body:
+        return False
+    if years and not (info.get("year") and years[0] <= info["year"] <= years[1]):
+        return False
+    return not (consensus_only and (info.get("adoption") or {}).get("mode") != WITHOUT_A_VOTE)

@@ -1,0 +1,75 @@
+"""Lineage: one paragraph's versions across the resolutions of its series, oldest to newest.
+
+A series is the resolutions sharing a normalised title (the same agenda resolution year after year). For
+each other resolution of the series, the closest paragraph (rapidfuzz ``ratio`` on normalised texts) is
+its version there; below ``MIN_SIMILARITY`` the paragraph is taken not to exist in that session, so the
+drafter sees when the text appeared and how it changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from penholder.errors import LibraryError
+from penholder.search.index import KINDS, PrecedentIndex
+
+MIN_SIMILARITY = 60.0
+
+
+@dataclass
+class LineageStep:
+    """One version of a paragraph: where it is, its text and its similarity (0–100) to the chosen one."""
+
+    symbol: str
+    year: int | None
+    kind: str
+    number: int
+    text: str
+    similarity: float
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the step as a JSON-ready dict."""
+        data = asdict(self)
+        data["similarity"] = round(self.similarity, 1)
+        return data
+
+
+def lineage(index: PrecedentIndex, symbol: str, kind: str, number: int) -> list[LineageStep]:
+    """Return the versions of paragraph ``number`` of ``kind`` in ``symbol`` across its series, oldest first."""
+    if kind not in KINDS:
+        raise LibraryError(f"{kind!r} is not a paragraph kind; use preambular or operative")
+    resolution = index.resolution_number(symbol)
+    if resolution is None:
+        raise LibraryError(f"{symbol} is not in the library; see `penholder library list`")
+    paragraph = index.find_paragraph(symbol, kind, number)
+    if paragraph is None:
+        raise LibraryError(f"{symbol} has no {kind} paragraph {number}")
+    series = index.resolution_info[resolution]["series"]
+    text = index.group_texts[int(index.paragraph_group[paragraph])]
+    steps = [_step(index, paragraph, 100.0)]
+    for other, info in enumerate(index.resolution_info):
+        if other == resolution or not series or info["series"] != series:
+            continue
+        best, best_similarity = None, -1.0
+        for candidate in index.paragraphs_of(other):
+            similarity = fuzz.ratio(text, index.group_texts[int(index.paragraph_group[candidate])],
+                                    score_cutoff=max(best_similarity, MIN_SIMILARITY))
+            # Same kind first on a tie (a preambular rarely becomes operative).
+            if similarity > best_similarity or (similarity == best_similarity and best is not None
+                                                and index.paragraph_kind[candidate] == KINDS.index(kind)
+                                                and index.paragraph_kind[best] != KINDS.index(kind)):
+                best, best_similarity = candidate, similarity
+        if best is not None and best_similarity >= MIN_SIMILARITY:
+            steps.append(_step(index, best, best_similarity))
+    # Resolutions are numbered newest first: within a year, the higher number is older.
+    steps.sort(key=lambda step: (step.year or 0, -index.resolution_number(step.symbol)))
+    return steps
+
+
+def _step(index: PrecedentIndex, paragraph: int, similarity: float) -> LineageStep:
+    source = index.source(paragraph)
+    return LineageStep(symbol=source["symbol"], year=source["year"], kind=source["kind"],
+                       number=source["number"], text=index.texts[paragraph], similarity=float(similarity))

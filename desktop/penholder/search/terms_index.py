@@ -1,0 +1,109 @@
+"""A BM25 term index over texts, in plain numpy arrays (built fast, saved and memory-mapped back).
+
+It only proposes candidates: the few hundred texts sharing the most informative words with a query. The
+ranking proper (rapidfuzz on the normalised texts) happens in ``ranking``. Terms are stored column-wise
+(for each term, the texts containing it and their BM25 weight), so a query touches only its own terms.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+K1 = 1.2
+B = 0.75
+# Query terms beyond this many (the most frequent ones) add time but hardly change the candidates.
+MAX_QUERY_TERMS = 16
+
+
+class TermIndex:
+    """BM25 weights by term: ``indptr`` into ``docs`` (text numbers) and ``weights``; ``vocabulary``."""
+
+    def __init__(self, vocabulary: dict[str, int], indptr: np.ndarray, docs: np.ndarray,
+                 weights: np.ndarray, size: int) -> None:
+        self.vocabulary = vocabulary
+        self.indptr = indptr
+        self.docs = docs
+        self.weights = weights
+        self.size = size
+
+    @classmethod
+    def build(cls, texts_terms: Iterable[Sequence[str]]) -> TermIndex:
+        """Return the index of texts given as lists of terms (text number = position)."""
+        vocabulary: dict[str, int] = {}
+        setdefault = vocabulary.setdefault
+        ids: list[int] = []
+        lengths: list[int] = []
+        extend = ids.extend
+        for text_terms in texts_terms:
+            extend([setdefault(term, len(vocabulary)) for term in text_terms])
+            lengths.append(len(text_terms))
+        size = len(lengths)
+        if not ids:
+            empty = np.zeros(0, dtype=np.int32)
+            return cls(vocabulary, np.zeros(len(vocabulary) + 1, np.int64), empty,
+                       np.zeros(0, np.float32), size)
+        term_ids = np.asarray(ids, dtype=np.int64)
+        doc_lengths = np.asarray(lengths, dtype=np.int64)
+        doc_ids = np.repeat(np.arange(size, dtype=np.int64), doc_lengths)
+        keys = (term_ids << 32) | doc_ids
+        keys.sort()
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        tf = np.diff(np.append(starts, len(keys))).astype(np.float32)
+        keys = keys[starts]
+        postings_terms = (keys >> 32).astype(np.int64)
+        postings_docs = (keys & 0xFFFFFFFF).astype(np.int32)
+        df = np.bincount(postings_terms, minlength=len(vocabulary))
+        indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+        np.cumsum(df, out=indptr[1:])
+        idf = np.log1p((size - df + 0.5) / (df + 0.5)).astype(np.float32)
+        average = max(float(doc_lengths.mean()), 1.0)
+        norm = (K1 * (1 - B + B * doc_lengths / average)).astype(np.float32)
+        weights = idf[postings_terms] * tf * (K1 + 1) / (tf + norm[postings_docs])
+        return cls(vocabulary, indptr, postings_docs, weights.astype(np.float32), size)
+
+    def candidates(self, query_terms: Sequence[str], limit: int,
+                   allowed: np.ndarray | None = None) -> np.ndarray:
+        """Return up to ``limit`` text numbers with the best BM25 score for the terms, best first."""
+        found = {self.vocabulary[t] for t in query_terms if t in self.vocabulary}
+        if not found or self.size == 0:
+            return np.zeros(0, dtype=np.int64)
+        indptr = self.indptr
+        # The rarest terms carry the score; very common ones only cost time.
+        chosen = sorted(found, key=lambda t: indptr[t + 1] - indptr[t])[:MAX_QUERY_TERMS]
+        scores = np.zeros(self.size, dtype=np.float32)
+        for term in chosen:
+            start, end = indptr[term], indptr[term + 1]
+            scores[self.docs[start:end]] += self.weights[start:end]
+        if allowed is not None:
+            scores[~allowed] = 0
+        limit = min(limit, self.size)
+        top = np.argpartition(scores, -limit)[-limit:]
+        top = top[scores[top] > 0]
+        return top[np.argsort(-scores[top], kind="stable")]
+
+    def save(self, folder: Path) -> None:
+        """Write the arrays and the vocabulary into ``folder`` (which must exist)."""
+        np.save(folder / "terms_indptr.npy", self.indptr)
+        np.save(folder / "terms_docs.npy", self.docs)
+        np.save(folder / "terms_weights.npy", self.weights)
+        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        (folder / "terms_vocabulary.json").write_text(json.dumps([self.size, words], ensure_ascii=False),
+                                                      encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> TermIndex:
+        """Return the index saved in ``folder``, its arrays memory-mapped."""
+        size, words = json.loads((folder / "terms_vocabulary.json").read_text(encoding="utf-8"))
+        return cls(
+            {word: number for number, word in enumerate(words)},
+            np.load(folder / "terms_indptr.npy", mmap_mode="r"),
+            np.load(folder / "terms_docs.npy", mmap_mode="r"),
+            np.load(folder / "terms_weights.npy", mmap_mode="r"),
+            size,
+        )
+
+
