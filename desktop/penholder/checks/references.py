@@ -31,7 +31,7 @@ _BODIES = {
     "sub-commission": "SUBCOM", "commission": None, "council": None, "its": None,
 }
 _BODY = "|".join(sorted((re.escape(b) for b in _BODIES), key=len, reverse=True))
-_HEAD = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?|[Rr]es\.)\s+(?=(?:A/|E?S-)?\d)")
+_HEAD = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?|[Rr]es\.)\s+(?=(?:A/(?:HRC/)?RES/|E?S-)?\d)")
 _BODY_BEFORE = re.compile(rf"\b(?P<body>{_BODY})\s+$", re.IGNORECASE)
 _ITEM = re.compile(rf"(?P<symbol>(?:A/(?:HRC/)?RES/)?(?P<special>E?S-)?(?P<first>\d{{1,4}})/\d{{1,4}})(?![/\d])"
                    rf"(?:(?P<tail>\s*,?\s+(?P<conn>of|dated)\s+){DATE_PATTERN})?")

@@ -161,16 +161,18 @@ def check_operative_ending(paragraph: Paragraph, number: int, last: bool) -> lis
     return problems
 
 
-def _sub_endings(subs: list[SubParagraph], final: str, number: int, path: str) -> list[Problem]:
+def _sub_endings(subs: list[SubParagraph], final: str, number: int, path: str,
+                 depth: int = 0) -> list[Problem]:
     problems: list[Problem] = []
-    for index, sub in enumerate(subs):
-        label = f"{path} {sub.label}".strip()
-        last = index == len(subs) - 1
+    in_line = _unnest(subs, depth)
+    for index, (sub, inner) in enumerate(in_line):
+        label = f"{path} {inner}{sub.label}".strip()
+        last = index == len(in_line) - 1
         wanted = final if last else ";"
-        if sub.subparagraphs:
+        if sub.subparagraphs and not _misnested(sub, depth):
             problems += _ending_problem(sub.text, ":", "OP-LIST", "A sub-paragraph introducing others",
                                         OPERATIVE, number, label)
-            problems += _sub_endings(sub.subparagraphs, wanted, number, label)
+            problems += _sub_endings(sub.subparagraphs, wanted, number, label, depth + 1)
             continue
         what = "The last sub-paragraph" if last else "Sub-paragraph"
         problems += _ending_problem(sub.text, wanted, "SUB-ENDING", what, OPERATIVE, number, label)
@@ -212,10 +214,16 @@ def _unnest(subs: list[SubParagraph], depth: int) -> list[tuple[SubParagraph, st
     for sub in subs:
         label = " ".join(sub.label.split())
         flat.append((sub, ""))
-        nested = sub.subparagraphs
-        if depth == 0 and nested and " ".join(nested[0].label.split()) == _successor(label, 0):
-            flat += [(s, f"{label} ") for s in nested]  # roman-looking letter, misread as a deeper level
+        if _misnested(sub, depth):
+            flat += [(s, f"{label} ") for s in sub.subparagraphs]  # a letter misread as a roman numeral
     return flat
+
+
+def _misnested(sub: SubParagraph, depth: int) -> bool:
+    """Return whether ``sub``'s nested list is really the next letter: (i) under (h), (ii) under (hh)."""
+    nested = sub.subparagraphs
+    return depth == 0 and bool(nested) and " ".join(nested[0].label.split()) == _successor(
+        " ".join(sub.label.split()), 0)
 
 
 def _labels(subs: list[SubParagraph], number: int, depth: int, path: str) -> list[Problem]:
@@ -232,10 +240,8 @@ def _labels(subs: list[SubParagraph], number: int, depth: int, path: str) -> lis
             message = f"Sub-paragraph {label} comes{after}: expected {wanted} (labels run {level})"
             problems.append(Problem("SUB-LABELS", message, ERROR, OPERATIVE, number, 0, 0, None, where))
         previous = label if label in sequence else wanted
-        if not inner:
-            nested = sub.subparagraphs
-            if not (depth == 0 and nested and " ".join(nested[0].label.split()) == _successor(label, 0)):
-                problems += _labels(nested, number, depth + 1, where)
+        if not inner and not _misnested(sub, depth):
+            problems += _labels(sub.subparagraphs, number, depth + 1, where)
     return problems
 
 
