@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from penholder.compare import DiffOp, diff_words, tokenize, worddiff
@@ -25,7 +25,6 @@ def keys(text: str, **options) -> list[str]:
     return token_keys(text, tokenize(text), **options)
 
 
-@settings(max_examples=150)
 @given(st.one_of(drafted, anything), st.one_of(drafted, anything), st.booleans(), st.booleans())
 def test_ops_reconstruct_both_texts_exactly(old, new, ignore_case, fold):
     ops = diff_words(old, new, ignore_case=ignore_case, fold_punctuation=fold)
@@ -38,7 +37,6 @@ def test_ops_reconstruct_both_texts_exactly(old, new, ignore_case, fold):
         assert set(op.facts) <= {"date", "number", "reference"}
 
 
-@settings(max_examples=150)
 @given(drafted, drafted, st.booleans())
 def test_applying_the_ops_to_the_old_tokens_gives_the_new_tokens(old, new, ignore_case):
     ops = diff_words(old, new, ignore_case=ignore_case)
@@ -64,7 +62,6 @@ def equal_positions(ops: list[DiffOp]) -> set[int]:
     return held
 
 
-@settings(max_examples=150)
 @given(drafted, drafted)
 def test_cleanup_changes_only_how_ops_are_cut_never_what_they_give(old, new):
     cleanup = worddiff.cleanup_semantic

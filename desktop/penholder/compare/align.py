@@ -14,8 +14,17 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
 
-from penholder.compare.tokens import Token, fold, token_keys, tokenize
-from penholder.compare.worddiff import DELETE, EQUAL, INSERT, DiffOp, diff_tokens, diff_words, has_changes
+from penholder.compare.tokens import Scan, fold, scan, scan_keys
+from penholder.compare.worddiff import (
+    DELETE,
+    EQUAL,
+    FACT_ORDER,
+    INSERT,
+    DiffOp,
+    diff_scans,
+    has_changes,
+    tagged_facts,
+)
 from penholder.model import OPERATIVE, PREAMBULAR, Paragraph, Resolution
 
 UNCHANGED, MODIFIED, INSERTED, DELETED = "unchanged", "modified", "inserted", "deleted"
@@ -28,6 +37,7 @@ CONTAINED_COVERAGE = 0.85
 GROUP_SIMILARITY = 0.75  # a split or merge must match at least this well ...
 GROUP_GAIN = 0.15  # ... and this much better than its best single paragraph
 GROUP_MAX = 3  # at most this many paragraphs in a split or merge
+GROUP_PART_COVERAGE = 0.6  # share of each part's words that must come from the one paragraph
 
 
 @dataclass
@@ -118,38 +128,56 @@ class _Words:
 
     def __init__(self) -> None:
         self.codes: dict[str, int] = {}
-        self.tokens: dict[str, list[Token]] = {}
+        self.scans: dict[str, Scan] = {}
 
     def keys(self, text: str) -> list[int]:
         codes = self.codes
-        tokens = self.tokens.setdefault(text, tokenize(text))
-        return [codes.setdefault(key, len(codes)) for key in token_keys(text, tokens, ignore_case=True)]
+        found = self.scans[text] = scan(text)
+        return [codes.setdefault(key, len(codes)) for key in scan_keys(found, ignore_case=True)]
+
+    def scan(self, text: str) -> Scan:
+        """Return the scan of ``text``, made once."""
+        if text not in self.scans:
+            self.scans[text] = scan(text)
+        return self.scans[text]
 
     def diff(self, old: str, new: str) -> list[DiffOp]:
         """Return the word diff of two paragraph texts, reusing their tokens when known."""
-        old_tokens = self.tokens.get(old) or tokenize(old)
-        new_tokens = self.tokens.get(new) or tokenize(new)
-        return diff_tokens(old, new, old_tokens, new_tokens)
+        return diff_scans(self.scans.get(old) or scan(old), self.scans.get(new) or scan(new))
 
 
-def _bound(a: list, b: list) -> float:
-    """Return the highest word similarity two token lists of these lengths could have."""
-    total = len(a) + len(b)
-    return 2 * min(len(a), len(b)) / total if total else 1.0
+class _Scores:
+    """Word similarity of old and new paragraphs, each pair's common-word count computed once."""
 
+    def __init__(self, old_keys: list[list[int]], new_keys: list[list[int]]) -> None:
+        self.old_keys, self.new_keys = old_keys, new_keys
+        self.known: dict[tuple[int, int], int] = {}
 
-def _similarity(a: list[int], b: list[int]) -> float:
-    """Return how alike two token lists are, 0–1, crediting a paragraph that holds nearly all the other."""
-    if not a and not b:
-        return 1.0
-    if _bound(a, b) < CONTAINED_SIMILARITY:
-        return 0.0
-    ratio = Indel.normalized_similarity(a, b)
-    if ratio >= MATCH_SIMILARITY or ratio < CONTAINED_SIMILARITY or not a or not b:
-        return ratio
-    common = (len(a) + len(b) - Indel.distance(a, b)) / 2
-    coverage = common / min(len(a), len(b))
-    return max(ratio, MATCH_SIMILARITY) if coverage >= CONTAINED_COVERAGE else ratio
+    def common(self, i: int, j: int) -> int:
+        """Return how many words old paragraph ``i`` and new paragraph ``j`` share in order (LCS)."""
+        if (i, j) not in self.known:
+            a, b = self.old_keys[i], self.new_keys[j]
+            self.known[i, j] = (len(a) + len(b) - Indel.distance(a, b)) // 2
+        return self.known[i, j]
+
+    def coverage(self, i: int, j: int, of_new: bool) -> float:
+        """Return the share of the new (or old) paragraph's words found in the other one."""
+        size = len(self.new_keys[j] if of_new else self.old_keys[i])
+        return self.common(i, j) / size if size else 0.0
+
+    def similarity(self, i: int, j: int) -> float:
+        """Return how alike two paragraphs are, 0–1, crediting one that holds nearly all the other."""
+        a, b = self.old_keys[i], self.new_keys[j]
+        total = len(a) + len(b)
+        if not total:
+            return 1.0
+        if 2 * min(len(a), len(b)) / total < CONTAINED_SIMILARITY:
+            return 0.0
+        common = self.common(i, j)
+        ratio = 2 * common / total
+        if ratio >= MATCH_SIMILARITY or ratio < CONTAINED_SIMILARITY:
+            return ratio
+        return max(ratio, MATCH_SIMILARITY) if common / min(len(a), len(b)) >= CONTAINED_COVERAGE else ratio
 
 
 def _align_kind(kind: str, old: list[Paragraph], new: list[Paragraph]) -> list[ParagraphChange]:
@@ -161,14 +189,8 @@ def _align_kind(kind: str, old: list[Paragraph], new: list[Paragraph]) -> list[P
     words = _Words()
     old_keys = [words.keys(t) if i in old_free else [] for i, t in enumerate(old_texts)]
     new_keys = [words.keys(t) if j in new_free else [] for j, t in enumerate(new_texts)]
-    known: dict[tuple[int, int], float] = {}
-
-    def scores(i: int, j: int) -> float:
-        if (i, j) not in known:
-            known[i, j] = _similarity(old_keys[i], new_keys[j])
-        return known[i, j]
-
-    pairs += _group_pairs(old_keys, new_keys, old_free, new_free, scores)
+    scores = _Scores(old_keys, new_keys)
+    pairs += _group_pairs(scores, old_free, new_free)
     pairs += _similar_pairs(old_free, new_free, scores)
     in_order = _in_order(pairs)
     return _changes(kind, old, new, old_texts, new_texts, pairs, in_order, old_free, new_free, words)
@@ -192,50 +214,46 @@ def _exact_pairs(old_plain: list[str], new_plain: list[str]) -> list[_Pair]:
     return pairs
 
 
-def _group_pairs(old_keys, new_keys, old_free: set[int], new_free: set[int], scores) -> list[_Pair]:
+def _group_pairs(scores: _Scores, old_free: set[int], new_free: set[int]) -> list[_Pair]:
     """Find splits (one old, consecutive new) and merges (consecutive old, one new) among free paragraphs."""
     found = []
-    for one_keys, many_keys, one_free, many_free, status in (
-        (old_keys, new_keys, old_free, new_free, SPLIT),
-        (new_keys, old_keys, new_free, old_free, MERGED),
-    ):
+    for status, one_free, many_free in ((SPLIT, old_free, new_free), (MERGED, new_free, old_free)):
+        split = status == SPLIT
+        one_keys, many_keys = (scores.old_keys, scores.new_keys) if split else (scores.new_keys, scores.old_keys)
+
+        def pair(one: int, part: int, split: bool = split) -> tuple[int, int]:
+            return (one, part) if split else (part, one)
+
         candidates = []
         for i in sorted(one_free):
-            one = one_keys[i]
+            # Each part of a split (or merge) must be mostly made of the one paragraph's words.
+            parts = {j for j in many_free if scores.coverage(*pair(i, j), of_new=split) >= GROUP_PART_COVERAGE}
             single = None
-            for start in sorted(many_free):
-                size = 0
-                for j in range(start, start + GROUP_MAX):
-                    if j not in many_free:
-                        break
-                    size += len(many_keys[j])
-                    if j == start:
-                        continue
-                    total = len(one) + size
-                    if not total or 2 * min(len(one), size) / total < GROUP_SIMILARITY:
-                        continue
+            for start in sorted(parts):
+                run = [start]
+                while len(run) < GROUP_MAX and run[-1] + 1 in parts:
+                    run.append(run[-1] + 1)
                     if single is None:
-                        single = max((scores(i, k) if status == SPLIT else scores(k, i) for k in many_free),
-                                     default=0.0)
-                    joined = [key for k in range(start, j + 1) for key in many_keys[k]]
-                    score = Indel.normalized_similarity(one, joined, score_cutoff=GROUP_SIMILARITY)
+                        single = max(scores.similarity(*pair(i, k)) for k in many_free)
+                    joined = [key for k in run for key in many_keys[k]]
+                    score = Indel.normalized_similarity(one_keys[i], joined, score_cutoff=GROUP_SIMILARITY)
                     if score >= GROUP_SIMILARITY and score >= single + GROUP_GAIN:
-                        candidates.append((score, i, list(range(start, j + 1))))
+                        candidates.append((score, i, list(run)))
         for score, i, run in sorted(candidates, key=lambda c: -c[0]):
             if i in one_free and all(j in many_free for j in run):
                 one_free.discard(i)
                 many_free.difference_update(run)
-                olds, news = ([i], run) if status == SPLIT else (run, [i])
+                olds, news = ([i], run) if split else (run, [i])
                 found.append(_Pair(olds, news, score, status))
     return found
 
 
-def _similar_pairs(old_free: set[int], new_free: set[int], scores) -> list[_Pair]:
+def _similar_pairs(old_free: set[int], new_free: set[int], scores: _Scores) -> list[_Pair]:
     """Pair the remaining paragraphs by word similarity, best first, nearest position breaking ties."""
     candidates = []
     for i in old_free:
         for j in new_free:
-            score = scores(i, j)
+            score = scores.similarity(i, j)
             if score >= MATCH_SIMILARITY:
                 candidates.append((score, -abs(i - j), i, j))
     pairs = []
@@ -304,19 +322,19 @@ def _changes(kind, old, new, old_texts, new_texts, pairs, in_order, old_free, ne
                                  round(pair.similarity * 100, 1))
         placed.append(((pair.news[0], 1, pair.olds[0]), change))
     for j in sorted(new_free):
-        ops = [DiffOp(INSERT, "", new_texts[j], _facts_of(new_texts[j]))]
+        ops = [DiffOp(INSERT, "", new_texts[j], _facts_of(words.scan(new_texts[j])))]
         change = ParagraphChange(INSERTED, kind, [], [new[j]], [], _numbers(kind, new, [j]), ops, 0.0)
         placed.append(((j, 1, -1), change))
     for i in sorted(old_free):
         anchor = max((new_position_of_old[k] for k in new_position_of_old if k < i), default=-1)
-        ops = [DiffOp(DELETE, old_texts[i], "", _facts_of(old_texts[i]))]
+        ops = [DiffOp(DELETE, old_texts[i], "", _facts_of(words.scan(old_texts[i])))]
         change = ParagraphChange(DELETED, kind, [old[i]], [], _numbers(kind, old, [i]), [], ops, 0.0)
         placed.append(((anchor, 2, i), change))
     placed.sort(key=lambda item: item[0])
     return [change for _, change in placed]
 
 
-def _facts_of(text: str) -> tuple[str, ...]:
+def _facts_of(found: Scan) -> tuple[str, ...]:
     """Return the facts (date, number, reference) an inserted or deleted paragraph carries."""
-    ops = diff_words("", text)
-    return ops[0].facts if ops else ()
+    facts = tagged_facts(found, 0, len(found.starts))
+    return tuple(f for f in FACT_ORDER if f in facts)

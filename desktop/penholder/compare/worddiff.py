@@ -10,10 +10,11 @@ Each change is tagged with the facts it touches: a ``date``, a ``number`` or a `
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rapidfuzz.distance import Indel
 
-from penholder.compare.tokens import NUMBER, REFERENCE, SYMBOL, Token, token_keys, tokenize
+from penholder.compare.tokens import Scan, scan, scan_keys
 
 EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
 DATE = "date"
@@ -52,35 +53,26 @@ class _Segment:
 
 def diff_words(old: str, new: str, *, ignore_case: bool = False, fold_punctuation: bool = True) -> list[DiffOp]:
     """Return the word diff turning ``old`` into ``new`` as a list of ops (equal ops only if none differ)."""
-    return diff_tokens(old, new, tokenize(old), tokenize(new), ignore_case=ignore_case,
-                       fold_punctuation=fold_punctuation)
+    return diff_scans(scan(old), scan(new), ignore_case=ignore_case, fold_punctuation=fold_punctuation)
 
 
-def diff_tokens(old: str, new: str, old_tokens: list[Token], new_tokens: list[Token], *,
-                ignore_case: bool = False, fold_punctuation: bool = True) -> list[DiffOp]:
-    """Return the word diff of two texts already tokenized (as ``diff_words`` does)."""
-    old_keys, new_keys = _keys(old, new, old_tokens, new_tokens, ignore_case, fold_punctuation)
+def diff_scans(old: Scan, new: Scan, *, ignore_case: bool = False, fold_punctuation: bool = True) -> list[DiffOp]:
+    """Return the word diff of two texts already scanned into tokens (as ``diff_words`` does)."""
+    options = {"ignore_case": ignore_case, "fold_punctuation": fold_punctuation}
+    codes: dict[str, int] = {}
+    old_keys = [codes.setdefault(k, len(codes)) for k in scan_keys(old, **options)]
+    new_keys = [codes.setdefault(k, len(codes)) for k in scan_keys(new, **options)]
     segments = _segments(old_keys, new_keys)
     for segment in segments:
         if not segment.equal:
-            segment.facts = _facts(old_tokens, segment.i1, segment.i2) | _facts(new_tokens, segment.j1, segment.j2)
-    segments = cleanup_semantic(segments, old_tokens, new_tokens)
-    return [_op(segment, old, new, old_tokens, new_tokens) for segment in segments]
+            segment.facts = tagged_facts(old, segment.i1, segment.i2) | tagged_facts(new, segment.j1, segment.j2)
+    segments = cleanup_semantic(segments, old, new)
+    return [_op(segment, old, new) for segment in segments]
 
 
 def has_changes(ops: list[DiffOp]) -> bool:
     """Return whether any op is a change (not ``equal``)."""
     return any(op.tag != EQUAL for op in ops)
-
-
-def _keys(old: str, new: str, old_tokens: list[Token], new_tokens: list[Token], ignore_case: bool,
-          fold_punctuation: bool) -> tuple[list[int], list[int]]:
-    """Return both token lists as integer lists (equal keys, equal integers)."""
-    codes: dict[str, int] = {}
-    options = {"ignore_case": ignore_case, "fold_punctuation": fold_punctuation}
-    old_keys = [codes.setdefault(k, len(codes)) for k in token_keys(old, old_tokens, **options)]
-    new_keys = [codes.setdefault(k, len(codes)) for k in token_keys(new, new_tokens, **options)]
-    return old_keys, new_keys
 
 
 def _segments(old_keys: list[int], new_keys: list[int]) -> list[_Segment]:
@@ -117,15 +109,12 @@ def _append(segments: list[_Segment], equal: bool, i1: int, i2: int, j1: int, j2
         segments.append(_Segment(equal, i1, i2, j1, j2))
 
 
-def _cumulative(tokens: list[Token]) -> list[int]:
+def _cumulative(found: Scan) -> list[int]:
     """Return running totals of the tokens' own lengths (filler not counted), starting at 0."""
-    totals = [0]
-    for token in tokens:
-        totals.append(totals[-1] + token.end - token.start)
-    return totals
+    return list(accumulate([end - start for start, end in zip(found.starts, found.ends)], initial=0))
 
 
-def cleanup_semantic(segments: list[_Segment], old_tokens: list[Token], new_tokens: list[Token]) -> list[_Segment]:
+def cleanup_semantic(segments: list[_Segment], old: Scan, new: Scan) -> list[_Segment]:
     """Return the segments with each short equality between two larger changes folded into them.
 
     An equality is folded when it is no longer (in characters) than the larger side of the change on
@@ -134,7 +123,7 @@ def cleanup_semantic(segments: list[_Segment], old_tokens: list[Token], new_toke
     """
     if sum(not segment.equal for segment in segments) < 2:
         return segments
-    old_sizes, new_sizes = _cumulative(old_tokens), _cumulative(new_tokens)
+    old_sizes, new_sizes = _cumulative(old), _cumulative(new)
     changed = True
     while changed:
         changed = False
@@ -153,44 +142,40 @@ def cleanup_semantic(segments: list[_Segment], old_tokens: list[Token], new_toke
     return segments
 
 
-def _facts(tokens: list[Token], start: int, end: int) -> frozenset:
-    """Return the facts (date, number, reference) among ``tokens[start:end]``."""
-    facts = set()
+def tagged_facts(found: Scan, start: int, end: int) -> frozenset:
+    """Return the facts (date, number, reference) among tokens ``start`` to ``end`` of a scan."""
+    touched = set()
     for index in range(start, end):
-        token = tokens[index]
-        if token.kind in (REFERENCE, SYMBOL):
-            facts.add("reference")
-        elif token.text.lower() in MONTHS:
-            facts.add(DATE)
-        elif token.kind == NUMBER:
-            facts.add(DATE if _is_date_part(tokens, index) else "number")
-    return frozenset(facts)
+        if found.is_reference(index):
+            touched.add("reference")
+        elif found.is_number(index):
+            touched.add(DATE if _is_date_part(found, index) else "number")
+        elif found.ends[index] - found.starts[index] >= 3 and _text(found, index).lower() in MONTHS:
+            touched.add(DATE)
+    return frozenset(touched)
 
 
-def _is_date_part(tokens: list[Token], index: int) -> bool:
+def _text(found: Scan, index: int) -> str:
+    return found.text[found.starts[index]:found.ends[index]]
+
+
+def _is_date_part(found: Scan, index: int) -> bool:
     """Return whether the number at ``index`` is a day or year (a year, or next to a month name)."""
-    text = tokens[index].text
+    text = _text(found, index)
     if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099:
         return True
     for near in (index - 1, index + 1):
-        if 0 <= near < len(tokens) and tokens[near].text.lower() in MONTHS:
+        if 0 <= near < len(found.starts) and _text(found, near).lower() in MONTHS:
             return text.isdigit() and 1 <= int(text) <= 31
     return False
 
 
-def _op(segment: _Segment, old: str, new: str, old_tokens: list[Token], new_tokens: list[Token]) -> DiffOp:
+def _op(segment: _Segment, old: Scan, new: Scan) -> DiffOp:
     """Return the op of a segment, carrying the exact substrings of both texts."""
-    old_text = _span(old, old_tokens, segment.i1, segment.i2)
-    new_text = _span(new, new_tokens, segment.j1, segment.j2)
+    old_text = old.span(segment.i1, segment.i2)
+    new_text = new.span(segment.j1, segment.j2)
     if segment.equal:
         return DiffOp(EQUAL, old_text, new_text)
     tag = REPLACE if old_text and new_text else (INSERT if new_text else DELETE)
     facts = tuple(f for f in FACT_ORDER if f in segment.facts)
     return DiffOp(tag, old_text, new_text, facts)
-
-
-def _span(text: str, tokens: list[Token], start: int, end: int) -> str:
-    """Return the substring of ``text`` covered by ``tokens[start:end]`` (with its filler)."""
-    if start >= end:
-        return ""
-    return text[tokens[start].span_start:tokens[end - 1].span_end]
