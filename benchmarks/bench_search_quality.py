@@ -25,7 +25,7 @@ from penholder.search import PrecedentIndex
 from penholder.search.normalise import normalise
 
 LENGTHS = (6, 10, 20, None)
-COUNTERPART = 60.0
+COUNTERPART = 70.0
 
 
 def main(argv: list[str] | None = None) -> int:

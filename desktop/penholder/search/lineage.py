@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from penholder.errors import LibraryError
 from penholder.search.index import KINDS, PrecedentIndex
 
-MIN_SIMILARITY = 60.0
+MIN_SIMILARITY = 70.0
 
 
 @dataclass

@@ -1,0 +1,31 @@
+"""The precedent library: resolutions stored in SQLite, added from files, found by symbol or path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from penholder.errors import LibraryError, PenholderError
+from penholder.library.importing import ImportReport, read_resolution
+from penholder.library.store import Library, LibraryEntry, rebuild_library
+from penholder.model import Resolution
+
+__all__ = ["ImportReport", "Library", "LibraryEntry", "read_resolution", "rebuild_library",
+           "resolve_resolution"]
+
+
+def resolve_resolution(ref: str, library_path: str | Path | None = None) -> Resolution:
+    """Return the resolution ``ref`` names: a file (read and parsed) or a symbol in the library."""
+    path = Path(ref).expanduser()
+    if path.is_file():
+        return read_resolution(path)
+    try:
+        with Library.open(library_path) as library:
+            found = library.get(ref)
+    except LibraryError:
+        raise
+    except PenholderError as exc:
+        raise LibraryError(str(exc)) from None
+    if found is None:
+        raise LibraryError(f"{ref}: no such file, and no resolution with that symbol in the library "
+                           "(see `penholder library list`)")
+    return found
