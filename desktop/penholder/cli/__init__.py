@@ -23,6 +23,8 @@ COMMANDS = {
     "library": "add, list, remove or rebuild the precedent library",
     "compare": "compare two resolutions paragraph by paragraph, word by word",
     "export": "export a resolution or draft to UN-style DOCX",
+    "check": "check a draft against UN house style",
+    "sources": "report, paragraph by paragraph, which language is agreed and where",
 }
 
 EXAMPLES = """examples:
@@ -31,6 +33,7 @@ EXAMPLES = """examples:
   penholder lineage A/HRC/RES/53/11 operative 34
   penholder compare A/HRC/RES/41/3 A/HRC/RES/53/11
   penholder export resolution.txt -o resolution.docx --profile geneva
+  penholder check draft.txt
 
 exit codes: 0 ok, 1 user error (bad input, nothing found), 2 usage error.
 Run 'penholder' with no arguments to start the desktop app."""
