@@ -50,8 +50,8 @@ class FootnoteWriter:
         self._part = None
         self._cited: dict[str, int] = {}
         self._next_id = 1
-        self._reference_style = styles.style_id(document, styles.FOOTNOTE_REFERENCE)
-        self._text_style = styles.style_id(document, styles.FOOTNOTE_TEXT)
+        self._reference_style = styles.FOOTNOTE_REFERENCE_ID
+        self._text_style = styles.FOOTNOTE_TEXT_ID
 
     @property
     def part(self):

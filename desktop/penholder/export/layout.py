@@ -53,13 +53,8 @@ class ResolutionWriter:
         self.body = body_of(resolution)
         self.symbol = wording.symbol_or_placeholder(resolution, self.body, state)
         self.document = Document()
-        styles.add_styles(self.document, profile)
-        self._ids = {name: styles.style_id(self.document, name) for name in (
-            *styles.BODY_STYLES, styles.TITLE, styles.TITLE_NUMBERED, styles.ORGAN, styles.LEAD,
-            styles.ORGAN_NAME, styles.MASTHEAD, styles.MASTHEAD_ORGAN, styles.DISTRIBUTION, styles.RULE,
-            styles.SESSION, styles.SESSION_ORGAN, styles.AGENDA, styles.AGENDA_TITLE,
-            styles.ADOPTION_HEADING, styles.SPONSORS, styles.MEETING, styles.VOTE, styles.END_RULE,
-            styles.SYMBOL_INITIAL, styles.SYMBOL_REST, styles.MASTHEAD_NOTE)}
+        _drop_template_leftovers(self.document)
+        self._ids = styles.add_styles(self.document, profile)
         self._body = self.document.element.body
         for empty in self._body.findall(qn("w:p")):  # the template's empty paragraph
             self._body.remove(empty)
@@ -130,8 +125,8 @@ class ResolutionWriter:
     def _running(self, header_or_footer, text: str, page_number: str | None) -> None:
         header_or_footer.is_linked_to_previous = False
         paragraph = header_or_footer.paragraphs[0]
-        paragraph.style = self.document.styles[styles.FOOTER if page_number else styles.HEADER]
         p = paragraph._p
+        p.style = self._ids[styles.FOOTER if page_number else styles.HEADER]
         if text:
             p.append(_plain_run(text))
         if page_number:
@@ -232,6 +227,21 @@ class ResolutionWriter:
         leftover = self.notes.uncited()
         if leftover:  # notes cited nowhere still belong in the document
             self.add(styles.VOTE, [Piece(note=m) for m in leftover])
+
+
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+
+
+def _drop_template_leftovers(document) -> None:
+    """Drop python-docx's template preview picture and its stale Word 2010 copy of the styles.
+
+    Both describe the blank template, not this document (the copy lacks the UN styles).
+    """
+    for rels in (document.part.rels, document.part.package.rels):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype in (_STYLES_WITH_EFFECTS, _THUMBNAIL):
+                del rels[rel_id]
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

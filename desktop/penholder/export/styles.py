@@ -6,11 +6,8 @@ writer only picks a style per paragraph and per run.
 
 from __future__ import annotations
 
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from penholder.export.profiles import Profile
 
@@ -46,31 +43,12 @@ FOOTNOTE_TEXT = "footnote text"  # Word's built-in names: Word and LibreOffice f
 LEAD = "UN Lead"
 ORGAN_NAME = "UN Organ Name"
 FOOTNOTE_REFERENCE = "footnote reference"
+FOOTNOTE_TEXT_ID, FOOTNOTE_REFERENCE_ID = "FootnoteText", "FootnoteReference"
 SYMBOL_INITIAL = "UN Symbol Initial"
 SYMBOL_REST = "UN Symbol"
 MASTHEAD_NOTE = "UN Masthead Note"
 
 BODY_STYLES = (PREAMBULAR, OPERATIVE, *SUBPARAGRAPH)
-
-
-def _border(style, side: str, size_eighths: int, space: int = 1) -> None:
-    ppr = style.element.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = OxmlElement("w:pBdr")
-        # pBdr must come before spacing/ind/jc in pPr: insert it first among those present.
-        successors = [ppr.find(qn(f"w:{tag}")) for tag in ("shd", "tabs", "spacing", "ind", "jc")]
-        anchor = next((el for el in successors if el is not None), None)
-        if anchor is not None:
-            anchor.addprevious(borders)
-        else:
-            ppr.append(borders)
-    line = OxmlElement(f"w:{side}")
-    line.set(qn("w:val"), "single")
-    line.set(qn("w:sz"), str(size_eighths))
-    line.set(qn("w:space"), str(space))
-    line.set(qn("w:color"), "auto")
-    borders.append(line)
 
 
 def _set_defaults(document) -> None:
@@ -89,111 +67,140 @@ def _set_defaults(document) -> None:
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), "240")
     spacing.set(qn("w:lineRule"), "auto")
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(10)
 
 
-def _paragraph_style(document, name: str, base: str | None, **fmt):
-    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.quick_style = True
-    style.base_style = document.styles[base] if base else document.styles["Normal"]
-    font, para = style.font, style.paragraph_format
-    for key, value in fmt.items():
-        if key in ("size",):
-            font.size = Pt(value)
-        elif key in ("bold", "italic"):
-            setattr(font, key, value)
-        elif key == "leading":
-            para.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-            para.line_spacing = Pt(value)
-        elif key in ("left", "right", "first", "before", "after"):
-            attr = {"left": "left_indent", "right": "right_indent", "first": "first_line_indent",
-                    "before": "space_before", "after": "space_after"}[key]
-            setattr(para, attr, Pt(value))
-        elif key == "align":
-            para.alignment = value
-        elif key == "keep":
-            para.keep_with_next = value
-        elif key == "tabs":
-            for position, alignment in value:
-                para.tab_stops.add_tab_stop(Pt(position), alignment)
-        else:
-            raise ValueError(key)
-    return style
+def _twips(points: float) -> str:
+    return str(round(points * 20))
 
 
-def _character_style(document, name: str, **fmt):
-    style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
-    style.quick_style = True
-    for key, value in fmt.items():
-        if key == "size":
-            style.font.size = Pt(value)
-        else:
-            setattr(style.font, key, value)
-    return style
+def _paragraph_properties(fmt: dict) -> str:
+    """Return the ``w:pPr`` XML of a style, children in schema order."""
+    parts = []
+    if fmt.get("keep"):
+        parts.append("<w:keepNext/>")
+    if fmt.get("border"):
+        side, eighths = fmt["border"]
+        parts.append(f'<w:pBdr><w:{side} w:val="single" w:sz="{eighths}" w:space="1" w:color="auto"/></w:pBdr>')
+    if fmt.get("tabs"):
+        tabs = "".join(f'<w:tab w:val="{kind}" w:pos="{_twips(at)}"/>' for at, kind in fmt["tabs"])
+        parts.append(f"<w:tabs>{tabs}</w:tabs>")
+    spacing = {key: fmt[key] for key in ("before", "after") if key in fmt}
+    if spacing or "leading" in fmt:
+        attrs = "".join(f' w:{key}="{_twips(value)}"' for key, value in spacing.items())
+        if "leading" in fmt:
+            attrs += f' w:line="{_twips(fmt["leading"])}" w:lineRule="exact"'
+        parts.append(f"<w:spacing{attrs}/>")
+    indent = ""
+    for key in ("left", "right"):
+        if key in fmt:
+            indent += f' w:{key}="{_twips(fmt[key])}"'
+    if "first" in fmt:
+        first = fmt["first"]
+        indent += f' w:firstLine="{_twips(first)}"' if first >= 0 else f' w:hanging="{_twips(-first)}"'
+    if indent:
+        parts.append(f"<w:ind{indent}/>")
+    if "align" in fmt:
+        parts.append(f'<w:jc w:val="{fmt["align"]}"/>')
+    return f"<w:pPr>{''.join(parts)}</w:pPr>" if parts else ""
 
 
-def add_styles(document, profile: Profile) -> None:
-    """Add every UN style to ``document``, measured for ``profile``."""
+def _run_properties(fmt: dict) -> str:
+    """Return the ``w:rPr`` XML of a style, children in schema order."""
+    parts = []
+    if "bold" in fmt:
+        parts.append("<w:b/><w:bCs/>" if fmt["bold"] else '<w:b w:val="0"/><w:bCs w:val="0"/>')
+    if fmt.get("italic"):
+        parts.append("<w:i/><w:iCs/>")
+    if "size" in fmt:
+        half_points = round(fmt["size"] * 2)
+        parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    if fmt.get("superscript"):
+        parts.append('<w:vertAlign w:val="superscript"/>')
+    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
+
+
+class _Sheet:
+    """Adds styles to one document as XML (python-docx's ``add_style`` scans every style each time)."""
+
+    def __init__(self, document):
+        self.styles = document.styles.element
+        self.ids: dict[str, str] = {}
+
+    def add(self, kind: str, name: str, base: str | None, fmt: dict, style_id: str | None = None) -> None:
+        style_id = style_id or name.replace(" ", "")
+        builtin = name in (FOOTNOTE_TEXT, FOOTNOTE_REFERENCE)  # Word's own names, restyled
+        custom = "" if builtin else ' w:customStyle="1"'
+        based = f'<w:basedOn w:val="{self.ids[base] if base else "Normal"}"/>' if kind == "paragraph" else ""
+        paragraph = _paragraph_properties(fmt) if kind == "paragraph" else ""
+        self.styles.append(parse_xml(
+            f'<w:style {nsdecls("w")} w:type="{kind}"{custom} w:styleId="{style_id}"><w:name w:val="{name}"/>'
+            f"{based}<w:qFormat/>{paragraph}{_run_properties(fmt)}</w:style>"))
+        self.ids[name] = style_id
+
+
+def _paragraph_style(sheet: _Sheet, name: str, base: str | None, style_id: str | None = None, **fmt) -> None:
+    sheet.add("paragraph", name, base, fmt, style_id)
+
+
+def _character_style(sheet: _Sheet, name: str, style_id: str | None = None, **fmt) -> None:
+    sheet.add("character", name, None, fmt, style_id)
+
+
+def add_styles(document, profile: Profile) -> dict[str, str]:
+    """Add every UN style to ``document``, measured for ``profile``; return their ids by name."""
     _set_defaults(document)
+    sheet = _Sheet(document)
     width = profile.text_right - profile.text_left
     out_left = profile.furniture_indent
     out_right = profile.furniture_right_indent
     full_right = width - out_right  # right edge of full-width furniture, from the text block's left
     fi, step = profile.first_indent, profile.sub_step
-    left, right, justify = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
-    tab_left, tab_right = WD_TAB_ALIGNMENT.LEFT, WD_TAB_ALIGNMENT.RIGHT
+    left, right, justify = "left", "right", "both"
+    tab_left, tab_right = "left", "right"
 
-    _paragraph_style(document, BODY, None, size=10, leading=12, after=6, align=justify)
-    _paragraph_style(document, FURNITURE, None, size=10, after=0, align=left)
-    _paragraph_style(document, PREAMBULAR, BODY, first=fi)
-    _paragraph_style(document, OPERATIVE, BODY, first=fi, tabs=[(profile.operative_tab, tab_left)])
+    _paragraph_style(sheet, BODY, None, size=10, leading=12, after=6, align=justify)
+    _paragraph_style(sheet, FURNITURE, None, size=10, after=0, align=left)
+    _paragraph_style(sheet, PREAMBULAR, BODY, first=fi)
+    _paragraph_style(sheet, OPERATIVE, BODY, first=fi, tabs=[(profile.operative_tab, tab_left)])
     for level, name in enumerate(SUBPARAGRAPH, start=1):
         label_at = fi + level * step
-        _paragraph_style(document, name, BODY, first=label_at, tabs=[(label_at + step, tab_left)])
-    _paragraph_style(document, TITLE, FURNITURE, size=12, bold=True, right=width * 0.3, after=12,
+        _paragraph_style(sheet, name, BODY, first=label_at, tabs=[(label_at + step, tab_left)])
+    _paragraph_style(sheet, TITLE, FURNITURE, size=12, bold=True, right=width * 0.3, after=12,
                      keep=True)
-    _paragraph_style(document, TITLE_NUMBERED, TITLE, first=out_left, tabs=[(0, tab_left)])
-    _paragraph_style(document, ORGAN, BODY, first=fi, keep=True)
-    _paragraph_style(document, MASTHEAD, FURNITURE, size=14, right=out_right,
+    _paragraph_style(sheet, TITLE_NUMBERED, TITLE, first=out_left, tabs=[(0, tab_left)])
+    _paragraph_style(sheet, ORGAN, BODY, first=fi, keep=True)
+    _paragraph_style(sheet, MASTHEAD, FURNITURE, size=14, right=out_right,
                      tabs=[(full_right, tab_right)])
-    _paragraph_style(document, MASTHEAD_ORGAN, FURNITURE, size=20, bold=True, right=out_right,
+    _paragraph_style(sheet, MASTHEAD_ORGAN, FURNITURE, size=20, bold=True, right=out_right,
                      tabs=[(profile.distr_offset, tab_left)])
-    _paragraph_style(document, DISTRIBUTION, FURNITURE, left=profile.distr_offset)
-    rule = _paragraph_style(document, RULE, FURNITURE, left=out_left, right=out_right, before=88,
-                            after=6, size=4)
-    _border(rule, "bottom", 18)
+    _paragraph_style(sheet, DISTRIBUTION, FURNITURE, left=profile.distr_offset)
+    _paragraph_style(sheet, RULE, FURNITURE, left=out_left, right=out_right, before=88, after=6, size=4,
+                     border=("bottom", 18))
     session_right = width - (260 + out_left)  # the session block is about 260 pt wide
-    _paragraph_style(document, SESSION, FURNITURE, bold=True, left=out_left, right=session_right)
-    _paragraph_style(document, SESSION_ORGAN, SESSION, size=12)
-    _paragraph_style(document, AGENDA, SESSION, bold=False)
-    _paragraph_style(document, AGENDA_TITLE, SESSION)
-    _paragraph_style(document, ADOPTION_HEADING, FURNITURE, size=14, bold=True, right=width * 0.2,
+    _paragraph_style(sheet, SESSION, FURNITURE, bold=True, left=out_left, right=session_right)
+    _paragraph_style(sheet, SESSION_ORGAN, SESSION, size=12)
+    _paragraph_style(sheet, AGENDA, SESSION, bold=False)
+    _paragraph_style(sheet, AGENDA_TITLE, SESSION)
+    _paragraph_style(sheet, ADOPTION_HEADING, FURNITURE, size=14, bold=True, right=width * 0.2,
                      before=24, after=18, keep=True)
-    _paragraph_style(document, SPONSORS, FURNITURE, bold=True, before=24, after=14, keep=True)
-    _paragraph_style(document, MEETING, FURNITURE, italic=True, align=right, before=12, keep=True)
-    _paragraph_style(document, VOTE, BODY, before=12, align=left, keep=True)
-    end_rule = _paragraph_style(document, END_RULE, FURNITURE, left=(width - 72) / 2,
-                                right=(width - 72) / 2, before=18, size=4)
-    _border(end_rule, "bottom", 8)
-    header = _paragraph_style(document, HEADER, FURNITURE, size=9, bold=True, left=out_left,
-                              right=out_right, tabs=[(full_right, tab_right)])
-    _border(header, "bottom", 4)
-    _paragraph_style(document, FOOTER, FURNITURE, size=9, bold=True, left=out_left, right=out_right,
+    _paragraph_style(sheet, SPONSORS, FURNITURE, bold=True, before=24, after=14, keep=True)
+    _paragraph_style(sheet, MEETING, FURNITURE, italic=True, align=right, before=12, keep=True)
+    _paragraph_style(sheet, VOTE, BODY, before=12, align=left, keep=True)
+    _paragraph_style(sheet, END_RULE, FURNITURE, left=(width - 72) / 2, right=(width - 72) / 2, before=18,
+                     size=4, border=("bottom", 8))
+    _paragraph_style(sheet, HEADER, FURNITURE, size=9, bold=True, left=out_left, right=out_right,
+                     tabs=[(full_right, tab_right)], border=("bottom", 4))
+    _paragraph_style(sheet, FOOTER, FURNITURE, size=9, bold=True, left=out_left, right=out_right,
                      tabs=[(full_right, tab_right)])
-    note_text = _paragraph_style(document, FOOTNOTE_TEXT, FURNITURE, size=9, leading=10, first=-8, after=2,
-                     tabs=[(0, tab_left)])
+    _paragraph_style(sheet, FOOTNOTE_TEXT, FURNITURE, FOOTNOTE_TEXT_ID, size=9, leading=10, first=-8,
+                     after=2, tabs=[(0, tab_left)])
 
-    _character_style(document, LEAD, italic=True)
-    _character_style(document, ORGAN_NAME, italic=True)
-    note_reference = _character_style(document, FOOTNOTE_REFERENCE, superscript=True)
-    note_text.style_id, note_reference.style_id = "FootnoteText", "FootnoteReference"
-    _character_style(document, SYMBOL_INITIAL, size=20)
-    _character_style(document, SYMBOL_REST, size=10)
-    _character_style(document, MASTHEAD_NOTE, size=10, bold=False)
+    _character_style(sheet, LEAD, italic=True)
+    _character_style(sheet, ORGAN_NAME, italic=True)
+    _character_style(sheet, FOOTNOTE_REFERENCE, FOOTNOTE_REFERENCE_ID, superscript=True)
+    _character_style(sheet, SYMBOL_INITIAL, size=20)
+    _character_style(sheet, SYMBOL_REST, size=10)
+    _character_style(sheet, MASTHEAD_NOTE, size=10, bold=False)
+    return dict(sheet.ids)
 
 
-def style_id(document, name: str) -> str:
-    """Return the style id Word uses for the style called ``name``."""
-    return document.styles[name].style_id
