@@ -189,8 +189,24 @@ def _make_line(page_index: int, runs: list[TextRun], marks: set[int]) -> _Line |
     for run in main:
         sizes[round(run.size, 1)] += len(run.text.strip())
         bold += len(run.text.strip()) if run.bold else -len(run.text.strip())
-    pieces = [_Piece(r.text.replace("\n", " "), r.italic, id(r) in marks, r.x) for r in runs]
+    pieces: list[_Piece] = []
+    end = None
+    previous_size = 0.0
+    for run in runs:
+        text = run.text.replace("\n", " ")
+        gap = run.x - end if end is not None else 0.0
+        if gap > 0.25 * max(run.size, previous_size) and pieces and not pieces[-1].text[-1:].isspace() and not text[:1].isspace() \
+                and id(run) not in marks:
+            pieces.append(_Piece(" ", run.italic and pieces[-1].italic, False, end))  # a tab or a wide gap
+        pieces.append(_Piece(text, run.italic, id(run) in marks, run.x))
+        end = max(end or 0.0, run.x + _width(text, run.size))
+        previous_size = run.size
     return _Line(page_index, main[0].y, visible[0].x, sizes.most_common(1)[0][0], bold > 0, pieces)
+
+
+def _width(text: str, size: float) -> float:
+    """Return a generous estimate of a run's width: only a clear gap after it counts as a space."""
+    return size * sum(0.75 if ch.isupper() else 0.55 for ch in text)
 
 
 def _dominant_size(lines: list[_Line]) -> float:
@@ -203,7 +219,10 @@ def _dominant_size(lines: list[_Line]) -> float:
 def _body_margin(lines: list[_Line], body_size: float) -> float:
     """Return the left edge of the text block: the most common start of body-size lines."""
     starts = Counter(round(line.x) for line in lines if abs(line.size - body_size) < 0.6)
-    return float(starts.most_common(1)[0][0]) if starts else 72.0
+    if not starts:
+        return 72.0
+    most = max(starts.values())
+    return float(min(x for x, count in starts.items() if count == most))  # ties: the leftmost
 
 
 def _is_furniture(line: _Line, page_index: int, page: PageRuns, body_size: float) -> bool:

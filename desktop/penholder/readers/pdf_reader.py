@@ -56,6 +56,9 @@ def _read(path: object, data: bytes) -> PdfText:
         try:
             opened = reader.decrypt("")
         except Exception as exc:  # noqa: BLE001 - missing crypto backend or a broken encryption dictionary
+            if type(exc).__name__ == "DependencyError":
+                raise fail(path, "is encrypted with AES, which needs the 'cryptography' package; save an "
+                                 "unprotected copy and try again") from None
             raise fail(path, f"is encrypted and cannot be opened ({_reason(exc)})") from None
         if not opened:
             raise fail(path, "is password-protected; remove the password and try again")

@@ -1,0 +1,101 @@
+"""PDF files: a text PDF reads into paragraphs; encrypted, image-only and damaged PDFs give one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from penholder.errors import ParseError
+from penholder.readers import PDF, read_document, read_resolution
+from penholder.readers.pdf_layout import PageRuns, TextRun, rebuild_text
+from tests.readers.samples import OPERATIVE, PREAMBULAR, resolution_runs, write_blank_pdf, write_text_pdf
+
+
+def test_text_pdf_reads_leads_and_numbers(tmp_path):
+    path = write_text_pdf(tmp_path / "res.pdf", resolution_runs())
+    document = read_document(path)
+    assert (document.format, document.pages) == (PDF, 1)
+    resolution = read_resolution(path)
+    assert [p.lead for p in resolution.preambular] == [lead for lead, _ in PREAMBULAR]
+    assert [p.lead for p in resolution.operative] == [lead for lead, _ in OPERATIVE]
+
+
+def _encrypt(source, target, user_password):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(source))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    writer.write(str(target))
+    return target
+
+
+def test_password_protected_pdf(tmp_path):
+    plain = write_text_pdf(tmp_path / "res.pdf", resolution_runs())
+    locked = _encrypt(plain, tmp_path / "locked.pdf", "secret")
+    with pytest.raises(ParseError, match="password-protected") as caught:
+        read_resolution(locked)
+    assert str(caught.value).startswith(str(locked))
+
+
+def test_owner_password_only_pdf_still_reads(tmp_path):
+    plain = write_text_pdf(tmp_path / "res.pdf", resolution_runs())
+    restricted = _encrypt(plain, tmp_path / "restricted.pdf", "")
+    assert read_document(restricted).text == read_document(plain).text
+
+
+def test_image_only_pdf(tmp_path):
+    with pytest.raises(ParseError, match=r"no text layer \(scanned image\?\)"):
+        read_resolution(write_blank_pdf(tmp_path / "scan.pdf"))
+
+
+@pytest.mark.parametrize("cut", [9, 100, 400, 0.5, 0.9, -30])
+def test_truncated_pdf_gives_a_clean_error_or_text(tmp_path, cut):
+    data = write_text_pdf(tmp_path / "res.pdf", resolution_runs()).read_bytes()
+    end = cut if isinstance(cut, int) and cut > 0 else (len(data) + cut if isinstance(cut, int)
+                                                        else int(len(data) * cut))
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[:end])
+    try:
+        read_resolution(path)
+    except ParseError as error:
+        assert str(error).startswith(str(path)) and "\n" not in str(error)
+
+
+def test_pdf_header_on_garbage(tmp_path):
+    path = tmp_path / "fake.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    with pytest.raises(ParseError, match=str(path)):
+        read_resolution(path)
+
+
+def _run(x, y, text, size=10.0, font="TimesNewRomanPSMT"):
+    return TextRun(x, y, size, font, text)
+
+
+def test_layout_drops_furniture_keeps_marks_and_joins_pages():
+    first = PageRuns(612, 792, [
+        _run(123, 700, " "), _run(147, 700, "Recalling", font="TimesNewRomanPS-ItalicMT"),
+        _run(190, 700, " its resolution of 12 July 2023"), _run(330, 703.5, "1", size=6.5),
+        _run(334, 700, " and the work of the high-"),
+        _run(123, 688, "level meeting on the question of"),
+        _run(100, 130, "__________________", size=8, font="TimesNewRomanPS-BoldMT"),
+        _run(117, 118, "1", size=5.5), _run(123, 115, "Resolution 53/11.", size=8.5),
+        _run(65, 44, "23-26037 (E)    090124"), _run(65, 30, "*2326037*", size=12, font="Barcode 3 of 9"),
+    ])
+    second = PageRuns(612, 792, [
+        _run(60, 733, "A/RES/78/199", size=8.5, font="TimesNewRomanPS-BoldMT"),
+        _run(320, 742, "Enhancement of international cooperation", size=8.5, font="TimesNewRomanPS-BoldMT"),
+        _run(123, 709, "development and human rights,"),
+        _run(123, 691, " "), _run(147, 691, "1."), _run(171, 691, "Decides", font="TimesNewRomanPS-ItalicMT"),
+        _run(210, 691, " to remain seized of the matter."),
+        _run(60, 36, "2/4", size=8.5, font="TimesNewRomanPS-BoldMT"), _run(524, 38, "23-26037", size=7),
+        _run(123, 50, "Please recycle", size=8),
+    ])
+    result = rebuild_text([first, second])
+    blocks = result.text.strip().split("\n\n")
+    assert blocks[0] == ("*Recalling* its resolution of 12 July 2023¹ and the work of the high-level meeting "
+                         "on the question of development and human rights,")
+    assert blocks[1] == "1. *Decides* to remain seized of the matter."
+    assert blocks[2] == "¹ Resolution 53/11."
+    assert len(blocks) == 3
+    for furniture in ("A/RES/78/199", "2/4", "23-26037", "Please recycle", "2326037", "Enhancement"):
+        assert furniture not in result.text
