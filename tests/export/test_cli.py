@@ -1,0 +1,46 @@
+"""``penholder export``: writes the DOCX, honours --profile/--state, fails in one line without writing."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from docx import Document
+
+from penholder.cli import main
+from tests.conftest import SEEDS
+
+pytest.importorskip("penholder.parsing")
+SEED = SEEDS["A/HRC/RES/53/11"]
+
+
+def test_export_writes_the_docx_and_prints_its_path(tmp_path, capsys):
+    out = tmp_path / "53-11.docx"
+    assert main(["export", str(SEED), "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    section = Document(str(out)).sections[0]
+    assert round(section.page_width.pt) == 595, "an HRC text defaults to the Geneva profile (A4)"
+
+
+def test_profile_and_state_options_override_the_defaults(tmp_path):
+    out = tmp_path / "ny-draft.docx"
+    assert main(["export", str(SEED), "-o", str(out), "--profile", "ny", "--state", "draft"]) == 0
+    document = Document(str(out))
+    assert round(document.sections[0].page_width.pt) == 612
+    styles = {p.style.name for p in document.paragraphs}
+    assert "UN Sponsors" in styles and "UN Adoption Heading" not in styles
+
+
+def test_a_wrong_output_folder_is_one_line_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "missing" / "out.docx"
+    assert main(["export", str(SEED), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("penholder: ") and "folder does not exist" in err and "\n" not in err
+    assert not out.parent.exists() and os.listdir(tmp_path) == []
+
+
+def test_an_unreadable_input_is_one_line(tmp_path, capsys):
+    assert main(["export", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "out.docx")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("penholder: ") and "\n" not in err
+    assert not (tmp_path / "out.docx").exists()
