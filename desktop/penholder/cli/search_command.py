@@ -71,7 +71,7 @@ def load_index(library_path: Path | None, corpus: Path | None):
     for path in expand_paths([corpus]):
         try:
             resolutions.append(read_resolution(path))
-        except Exception as exc:  # one bad file must not stop the search
+        except Exception as exc:  # noqa: BLE001 (one bad file must not stop the search)
             print(f"penholder: skipped {exc}", file=sys.stderr)
     if not resolutions:
         raise LibraryError(f"{corpus}: no resolution files could be read")
@@ -106,8 +106,8 @@ def _run_batch(index, args: argparse.Namespace) -> int:
                                 years=_batch_years(request.get("years")) or args.years,
                                 consensus_only=bool(request.get("consensus", args.consensus)))
             elapsed = (time.perf_counter() - started) * 1000
-            print(json.dumps({"query": query, "hits": [hit.to_json() for hit in hits], "ms": round(elapsed, 3)},
-                             ensure_ascii=False), flush=True)
+            answer = {"query": query, "hits": [hit.to_json() for hit in hits], "ms": round(elapsed, 3)}
+            print(json.dumps(answer, ensure_ascii=False), flush=True)
     return 1 if failed else 0
 
 

@@ -15,8 +15,9 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Self
 
 from penholder import paths
 from penholder.errors import LibraryError, PenholderError
@@ -111,7 +112,7 @@ class Library:
         with self._lock:
             self._connection.close()
 
-    def __enter__(self) -> Library:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -220,7 +221,7 @@ class Library:
         except PenholderError as exc:
             report.failed.append((name, str(exc)))
             return
-        except Exception as exc:  # a reader bug must not stop a whole import
+        except Exception as exc:  # noqa: BLE001 (a reader bug must not stop a whole import)
             report.failed.append((name, f"could not be read ({type(exc).__name__}: {exc})"))
             return
         if not resolution.symbol:
@@ -365,4 +366,4 @@ def _symbol_key(symbol: str) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,6 +1,7 @@
 """Lineage: one paragraph's versions across the resolutions of its series, oldest to newest.
 
-A series is the resolutions sharing a normalised title (the same agenda resolution year after year). For
+A series is the resolutions sharing a normalised title (the same agenda resolution year after year; a
+title cut short or with a typo still counts). For
 each other resolution of the series, the closest paragraph (rapidfuzz ``ratio`` on normalised texts) is
 its version there; below ``MIN_SIMILARITY`` the paragraph is taken not to exist in that session, so the
 drafter sees when the text appeared and how it changed.
@@ -17,6 +18,8 @@ from penholder.errors import LibraryError
 from penholder.search.index import KINDS, PrecedentIndex
 
 MIN_SIMILARITY = 70.0
+SERIES_MIN_SIMILARITY = 92.0
+SERIES_MIN_PREFIX = 24
 
 
 @dataclass
@@ -51,7 +54,7 @@ def lineage(index: PrecedentIndex, symbol: str, kind: str, number: int) -> list[
     text = index.group_texts[int(index.paragraph_group[paragraph])]
     steps = [_step(index, paragraph, 100.0)]
     for other, info in enumerate(index.resolution_info):
-        if other == resolution or not series or info["series"] != series:
+        if other == resolution or not same_series(series, info["series"]):
             continue
         best, best_similarity = None, -1.0
         for candidate in index.paragraphs_of(other):
@@ -67,6 +70,18 @@ def lineage(index: PrecedentIndex, symbol: str, kind: str, number: int) -> list[
     # Resolutions are numbered newest first: within a year, the higher number is older.
     steps.sort(key=lambda step: (step.year or 0, -index.resolution_number(step.symbol)))
     return steps
+
+
+def same_series(title: str, other: str) -> bool:
+    """Return whether two normalised titles name the same series (allowing a cut-off or a typo)."""
+    if not title or not other:
+        return False
+    if title == other:
+        return True
+    shorter, longer = sorted((title, other), key=len)
+    if len(shorter) >= SERIES_MIN_PREFIX and longer.startswith(shorter):
+        return True  # a title cut short at a line or page break
+    return fuzz.ratio(title, other) >= SERIES_MIN_SIMILARITY
 
 
 def _step(index: PrecedentIndex, paragraph: int, similarity: float) -> LineageStep:

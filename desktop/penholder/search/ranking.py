@@ -30,6 +30,8 @@ COMPLETE_ENDINGS = (";", ".")
 COMPLETE_BEGINNING_WEIGHT = 0.85
 FOLLOW_BONUS = 8.0
 RECENCY_BONUS = 0.5
+# The very text typed, whole, beats a longer text that merely begins with it.
+EXACT_BONUS = 1.0
 # Text adopted in several resolutions is established language: a small edge among equal matches.
 SOURCES_BONUS = 0.5
 # A reference typed in the query (a resolution number, a date) that the candidate lacks costs this much.
@@ -47,8 +49,11 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
         return []
     masks = index.filter_masks(kind, body, years, consensus_only)
     allowed_paragraphs, allowed_groups = masks if masks is not None else (None, None)
-    candidates = [int(group) for group in index.term_index.candidates(terms(normalised), CANDIDATES,
-                                                                       allowed_groups)]
+    query_terms = terms(normalised)
+    # A query that does not end with a space or punctuation may end in a half-typed word.
+    partial = query_terms[-1] if query_terms and query[-1:].isalnum() else None
+    found = index.term_index.candidates(query_terms, CANDIDATES, allowed_groups, partial=partial)
+    candidates = [int(group) for group in found]
     following = _following_groups(index, previous, allowed_paragraphs)
     candidates.extend(group for group in following if group not in set(candidates))
     if not candidates:
@@ -73,6 +78,8 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
             continue
         year = index.resolution_info[index.paragraph_resolution[members[0]]]["year"] or low
         score += RECENCY_BONUS * (year - low) / span
+        if whole == 100:
+            score += EXACT_BONUS
         score += SOURCES_BONUS * min(len(members) - 1, 4) / 4
         if references:
             present = set(terms(full_text))

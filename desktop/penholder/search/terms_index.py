@@ -7,6 +7,7 @@ ranking proper (rapidfuzz on the normalised texts) happens in ``ranking``. Terms
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -17,6 +18,8 @@ K1 = 1.2
 B = 0.75
 # Query terms beyond this many (the most frequent ones) add time but hardly change the candidates.
 MAX_QUERY_TERMS = 16
+# How many known words a half-typed last word may stand for.
+PARTIAL_EXPANSIONS = 8
 
 
 class TermIndex:
@@ -29,6 +32,7 @@ class TermIndex:
         self.docs = docs
         self.weights = weights
         self.size = size
+        self._sorted_terms: list[str] | None = None
 
     @classmethod
     def build(cls, texts_terms: Iterable[Sequence[str]]) -> TermIndex:
@@ -65,10 +69,27 @@ class TermIndex:
         weights = idf[postings_terms] * tf * (K1 + 1) / (tf + norm[postings_docs])
         return cls(vocabulary, indptr, postings_docs, weights.astype(np.float32), size)
 
+    def completions(self, partial: str, limit: int = PARTIAL_EXPANSIONS) -> list[str]:
+        """Return up to ``limit`` known terms that start with ``partial`` (a word still being typed)."""
+        if self._sorted_terms is None:
+            self._sorted_terms = sorted(self.vocabulary)
+        words = self._sorted_terms
+        found = []
+        for position in range(bisect.bisect_left(words, partial), len(words)):
+            if not words[position].startswith(partial) or len(found) >= limit:
+                break
+            found.append(words[position])
+        return found
+
     def candidates(self, query_terms: Sequence[str], limit: int,
-                   allowed: np.ndarray | None = None) -> np.ndarray:
-        """Return up to ``limit`` text numbers with the best BM25 score for the terms, best first."""
+                   allowed: np.ndarray | None = None, partial: str | None = None) -> np.ndarray:
+        """Return up to ``limit`` text numbers with the best BM25 score for the terms, best first.
+
+        ``partial`` is a last word still being typed: the known words it begins count for it.
+        """
         found = {self.vocabulary[t] for t in query_terms if t in self.vocabulary}
+        if partial and partial not in self.vocabulary and len(partial) >= 3:
+            found.update(self.vocabulary[t] for t in self.completions(partial))
         if not found or self.size == 0:
             return np.zeros(0, dtype=np.int64)
         indptr = self.indptr

@@ -1,0 +1,47 @@
+"""Normalisation, and an index saved and loaded back (memory-mapped) answers like the one built."""
+
+from __future__ import annotations
+
+from penholder.search import PrecedentIndex
+from penholder.search.normalise import normalise, normalise_title, terms
+
+
+def test_normalise_folds_what_a_drafter_does_not_see():
+    plain = normalise('Recalling its resolution 6/17 - the "Declaration", and States\' duties,')
+    variants = [
+        "  Recalling its   resolution 6/17 – the “Declaration”, and States’ duties,",
+        "RECALLING ITS RESOLUTION 6/17 — THE «DECLARATION», AND STATES’ DUTIES,",
+        "Recalling its resolution\u00a06/17 \u2011 the “Declaration”,¹ and States’ duties,",
+        "*Recalling* its resolution 6/17 - the \"Declaration\", and States' duties,",
+    ]
+    for variant in variants:
+        assert normalise(variant) == plain
+    assert normalise("12. Requests the Secretary-General") == normalise("Requests the Secretary-General")
+    assert normalise("(a) To continue") == "to continue"
+    assert normalise("2030 Agenda") == "2030 agenda"
+
+
+def test_terms_keep_symbols_and_drop_stopwords():
+    assert terms(normalise("Recalling resolution 6/17 of the Council, A/HRC/53/46")) == [
+        "recalling", "resolution", "6/17", "council", "a/hrc/53/46"]
+
+
+def test_series_title_ignores_number_and_case():
+    assert normalise_title("53/11. Enhancement of International Cooperation") == normalise_title(
+        "Enhancement of international cooperation")
+
+
+def test_saved_index_loads_and_answers_the_same(seed_index, tmp_path):
+    seed_index.save(tmp_path / "index", stamp="abc")
+    assert PrecedentIndex.saved_stamp(tmp_path / "index") == "abc"
+    loaded = PrecedentIndex.load(tmp_path / "index")
+    assert loaded.paragraph_count() == seed_index.paragraph_count()
+    for query in ("Invites States and relevant", "Recalling Human Rights Council resolution 6/17",
+                  "Decides to continue its consideration of the matter"):
+        for filters in ({}, {"body": "GA"}, {"kind": "preambular"}):
+            built = [hit.to_json() for hit in seed_index.search(query, **filters)]
+            assert [hit.to_json() for hit in loaded.search(query, **filters)] == built
+
+
+def test_missing_saved_index_has_no_stamp(tmp_path):
+    assert PrecedentIndex.saved_stamp(tmp_path) is None
