@@ -116,3 +116,16 @@ def test_identical_texts_give_a_redline_without_changes(tmp_path):
     assert document.find(f".//{W}ins") is None and document.find(f".//{W}del") is None
     body = [text for style, text in resolve_changes(path, accept=True) if style in BODY_STYLE_IDS]
     assert body == printed(old)
+
+
+@pytest.mark.parametrize("old_symbol, new_symbol", [("A/HRC/RES/41/3", "A/HRC/RES/53/11"),
+                                                    ("A/RES/67/169", "A/HRC/RES/23/3")])
+def test_redline_of_real_sessions_accepts_to_new_and_rejects_to_old(tmp_path, seed_paths, old_symbol,
+                                                                    new_symbol):
+    parsing = pytest.importorskip("penholder.parsing")
+    old, new = parsing.parse_file(seed_paths[old_symbol]), parsing.parse_file(seed_paths[new_symbol])
+    path = write_redline(old, new, tmp_path / "sessions.docx")
+    accepted = [text for style, text in resolve_changes(path, accept=True) if style in BODY_STYLE_IDS]
+    rejected = [text for style, text in resolve_changes(path, accept=False) if style in BODY_STYLE_IDS]
+    assert accepted == printed(new)
+    assert rejected == printed(old)
