@@ -22,8 +22,8 @@ TEXT = "text"
 DOCX = "docx"
 PDF = "pdf"
 
-__all__ = ["DOCX", "PDF", "TEXT", "Document", "detect_format", "read_document", "read_resolution",
-           "read_text"]
+__all__ = ["DOCX", "PDF", "TEXT", "Document", "detect_format", "parse_document", "read_document",
+           "read_resolution", "read_text"]
 
 
 @dataclass
