@@ -258,7 +258,7 @@ class DraftFiles:
             status.showMessage(f"{what} not written", 6000)
             self.show_error(message)
 
-        self.exports.append(start_task(job, done, failed))
+        self.exports.append(start_task(job, done, failed, owner=self.window))
 
     def export_docx_dialog(self) -> None:
         """Ask for a file and export the draft to UN-style DOCX there, in the background."""

@@ -27,16 +27,20 @@ MIN_QUERY_CHARS = 3
 
 
 def load_precedents(library_path):
-    """Return (index, number of resolutions, number of paragraphs) for the library at ``library_path``."""
+    """Return (index, number of resolutions, number of paragraphs) for the library at ``library_path``.
+
+    A new library fills itself from the bundled corpus; the index is loaded from its saved copy when
+    that is up to date (``PrecedentIndex.from_library``).
+    """
     from penholder.library import Library
     from penholder.search import PrecedentIndex
 
     library = Library.open(library_path)
     try:
-        resolutions = library.resolutions()
-        index = PrecedentIndex.from_resolutions(resolutions)
-        paragraphs = sum(len(r.paragraphs) for r in resolutions)
-        return index, len(resolutions), paragraphs
+        index = PrecedentIndex.from_library(library)
+        info = getattr(index, "resolution_info", None)
+        resolutions = len(info) if info is not None else len(library.resolutions())
+        return index, resolutions, len(index)
     finally:
         library.close()
 
@@ -210,7 +214,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading the precedent library …")
         path = self.settings.library()
         start_task(lambda: load_precedents(path), lambda result: self.set_index(*result),
-                   self._library_failed)
+                   self._library_failed, owner=self)
 
     def _library_failed(self, message: str) -> None:
         self.library_label.setText("Library: not available")
@@ -372,7 +376,7 @@ class MainWindow(QMainWindow):
             self.viewers = [v for v in self.viewers if v.isVisible()] + [viewer]
             viewer.show()
 
-        start_task(fetch, show, lambda message: self.statusBar().showMessage(message, 5000))
+        start_task(fetch, show, lambda message: self.statusBar().showMessage(message, 5000), owner=self)
 
     def show_history_tab(self) -> None:
         """Show the History tab for the selected hit."""
@@ -397,7 +401,7 @@ class MainWindow(QMainWindow):
             if generation == self.history_generation:
                 self.panel.show_history(hit, result)
 
-        start_task(steps, show, lambda message: self.panel.show_history(hit, None, message))
+        start_task(steps, show, lambda message: self.panel.show_history(hit, None, message), owner=self)
 
     # -- window --------------------------------------------------------------------------------------
     def _fill_recent(self) -> None:
@@ -420,6 +424,9 @@ class MainWindow(QMainWindow):
             return
         self.files.close_cleanly()
         self.save_layout()
+        self.dispatcher.cancel()
+        for timer in (self.autosave_timer, self.search_timer, self.structure_timer):
+            timer.stop()
         event.accept()
 
 

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from penholder.errors import PenholderError
@@ -47,18 +48,25 @@ _RUNNING: set[Task] = set()
 
 
 def start_task(function: Callable[[], Any], done: Callable[[Any], None] | None = None,
-               failed: Callable[[str], None] | None = None) -> Task:
-    """Start ``function`` in the global pool and return its task (kept alive until it reports)."""
+               failed: Callable[[str], None] | None = None, owner: QObject | None = None) -> Task:
+    """Start ``function`` in the global pool and return its task (kept alive until it reports).
+
+    With ``owner``, the callbacks are skipped if the owner was deleted meanwhile (a closed window).
+    """
     task = Task(function)
     _RUNNING.add(task)
     task.signals.done.connect(lambda _r: _RUNNING.discard(task))
     task.signals.failed.connect(lambda _m: _RUNNING.discard(task))
     if done:
-        task.signals.done.connect(done)
+        task.signals.done.connect(lambda result: _alive(owner) and done(result))
     if failed:
-        task.signals.failed.connect(failed)
+        task.signals.failed.connect(lambda message: _alive(owner) and failed(message))
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def _alive(owner: QObject | None) -> bool:
+    return owner is None or shiboken6.isValid(owner)
 
 
 class SearchRequest:
@@ -128,7 +136,7 @@ class SearchDispatcher(QObject):
             return hits
 
         start_task(search, lambda hits: self._finished(request, hits),
-                   lambda message: self._failed(request, message))
+                   lambda message: self._failed(request, message), owner=self)
 
     def _finished(self, request: SearchRequest, hits: Any) -> None:
         self.running = None

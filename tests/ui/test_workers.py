@@ -1,0 +1,66 @@
+"""The search dispatcher: one search in flight, superseded requests dropped, deleted owners ignored."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QObject
+
+from penholder.ui.workers import _RUNNING, SearchDispatcher, start_task
+
+pytestmark = pytest.mark.timeout(30)
+
+
+class GatedIndex:
+    """A test double whose searches wait for a gate, so requests pile up while one runs."""
+
+    def __init__(self):
+        self.gate = threading.Event()
+        self.queries = []
+
+    def search(self, query, limit=5, **_filters):
+        self.queries.append(query)
+        self.gate.wait(5)
+        return [query.upper()]
+
+
+def test_only_the_latest_request_is_run_after_the_one_in_flight_and_only_it_is_shown(qtbot):
+    dispatcher = SearchDispatcher()
+    index = GatedIndex()
+    dispatcher.set_index(index)
+    shown = []
+    dispatcher.results.connect(lambda request, hits: shown.append((request.query, hits)))
+    for query in ("a", "ab", "abc", "abcd"):
+        dispatcher.request(query)
+    qtbot.waitUntil(lambda: index.queries == ["a"], timeout=5000)
+    index.gate.set()
+    qtbot.waitUntil(lambda: not dispatcher.busy(), timeout=5000)
+    assert index.queries == ["a", "abcd"]  # "ab" and "abc" never ran
+    assert shown == [("abcd", ["ABCD"])]  # the stale "a" result was dropped
+
+
+def test_failures_are_reported_as_one_line(qtbot):
+    class Broken:
+        def search(self, query, **_filters):
+            raise ValueError("index damaged")
+
+    dispatcher = SearchDispatcher()
+    dispatcher.set_index(Broken())
+    with qtbot.waitSignal(dispatcher.failed, timeout=5000) as blocker:
+        dispatcher.request("Recalling")
+    assert blocker.args == ["ValueError: index damaged"]
+    assert not dispatcher.busy()
+
+
+def test_a_task_whose_owner_was_deleted_does_not_call_back(qtbot):
+    owner = QObject()
+    called = []
+    gate = threading.Event()
+    task = start_task(lambda: gate.wait(5), called.append, owner=owner)
+    owner.deleteLater()
+    qtbot.wait(20)
+    gate.set()
+    qtbot.waitUntil(lambda: task not in _RUNNING, timeout=5000)  # its done signal was delivered
+    qtbot.wait(10)
+    assert called == []
