@@ -44,3 +44,18 @@ def test_an_unreadable_input_is_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("penholder: ") and "\n" not in err
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_a_saved_draft_exports_with_its_metadata(tmp_path):
+    drafts = pytest.importorskip("penholder.drafts")
+    draft = drafts.Draft(text=SEED.read_text(encoding="utf-8"), metadata=drafts.DraftMetadata(
+        symbol="A/HRC/56/L.12", body="HRC", session="56", sponsors=["Cuba", "Egypt"]))
+    source = tmp_path / "enhancement.penholder"
+    drafts.save_draft(draft, source)
+    out = tmp_path / "draft.docx"
+    assert main(["export", str(source), "-o", str(out), "--state", "draft"]) == 0
+    document = Document(str(out))
+    texts = {p.style.name: p.text for p in document.paragraphs}
+    assert texts["UN Sponsors"] == "Cuba and Egypt: draft resolution"
+    header = document.sections[0].first_page_header.paragraphs[0].text
+    assert header == "United Nations\tA/HRC/56/L.12"

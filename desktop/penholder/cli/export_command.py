@@ -11,7 +11,7 @@ from penholder.model import Resolution
 def register(subparsers: argparse._SubParsersAction, description: str) -> None:
     """Add the ``export`` command."""
     parser = subparsers.add_parser("export", help=description, description=description)
-    parser.add_argument("input", metavar="INPUT", help="a resolution text file")
+    parser.add_argument("input", metavar="INPUT", help="a resolution text file or a .penholder draft")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="the DOCX file to write")
     parser.add_argument("--profile", choices=("ny", "geneva"),
                         help="page layout: ny (US Letter; GA and committees) or geneva (A4; HRC); "
@@ -23,12 +23,18 @@ def register(subparsers: argparse._SubParsersAction, description: str) -> None:
 
 
 def load_input(path: str | Path) -> Resolution:
-    """Return the resolution in ``path`` (a resolution text file).
+    """Return the resolution in ``path``: a resolution text file, or a ``.penholder`` draft.
 
-    The one place that decides how an export input is read: saved drafts (``.penholder``) plug in here.
+    The one place that decides how an export input is read (extend it for new input kinds). A draft's
+    text is parsed like a text file, then its metadata (symbol, session, sponsors …) is applied.
     """
-    from penholder.parsing import parse_file
+    from penholder.parsing import parse_file, parse_text
 
+    if str(path).endswith(".penholder"):
+        from penholder.drafts import load_draft
+
+        draft = load_draft(path)
+        return draft.apply_to(parse_text(draft.text, source=str(path)))
     return parse_file(path)
 
 

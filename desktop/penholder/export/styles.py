@@ -78,6 +78,8 @@ def _paragraph_properties(fmt: dict) -> str:
     parts = []
     if fmt.get("keep"):
         parts.append("<w:keepNext/>")
+    if fmt.get("widows"):
+        parts.append("<w:widowControl/>")
     if fmt.get("border"):
         side, eighths = fmt["border"]
         parts.append(f'<w:pBdr><w:{side} w:val="single" w:sz="{eighths}" w:space="1" w:color="auto"/></w:pBdr>')
@@ -158,7 +160,7 @@ def add_styles(document, profile: Profile) -> dict[str, str]:
     left, right, justify = "left", "right", "both"
     tab_left, tab_right = "left", "right"
 
-    _paragraph_style(sheet, BODY, None, size=10, leading=12, after=6, align=justify)
+    _paragraph_style(sheet, BODY, None, size=10, leading=12, after=6, align=justify, widows=True)
     _paragraph_style(sheet, FURNITURE, None, size=10, after=0, align=left)
     _paragraph_style(sheet, PREAMBULAR, BODY, first=fi)
     _paragraph_style(sheet, OPERATIVE, BODY, first=fi, tabs=[(profile.operative_tab, tab_left)])
