@@ -133,3 +133,19 @@ def test_double_click_opens_the_source_from_the_library(qtbot, seed_index):
     window.open_source(hit)
     qtbot.waitUntil(lambda: bool(window.viewers), timeout=20_000)
     assert hit.symbol in window.viewers[-1].windowTitle()
+
+
+def test_first_start_loads_the_bundled_corpus_in_the_background(qtbot, seed_resolutions):
+    needs_library()
+    from penholder.ui.main_window import MainWindow
+
+    window = MainWindow(Settings(), load_library=True)
+    qtbot.addWidget(window)
+    window.files.ask_unsaved = lambda: "discard"
+    window.show()
+    assert window.index is None  # the window is up before the library
+    qtbot.waitUntil(lambda: window.index is not None, timeout=30_000)
+    assert f"{len(seed_resolutions)} resolutions" in window.library_label.text()
+    words = " ".join(seed_resolutions[0].operative[1].text.split()[:10])
+    qtbot.keyClicks(window.editor, words)
+    qtbot.waitUntil(lambda: bool(window.panel.hits) and window.panel.current_text == words, timeout=10_000)

@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
         if index is not None:
             self.set_index(index, None, None)
         elif load_library:
-            self.load_library()
+            # Started once the event loop runs, so the window is drawn before the worker competes
+            # for the interpreter.
+            QTimer.singleShot(0, self.load_library)
 
     # -- construction --------------------------------------------------------------------------------
     def _dock(self, title: str, widget, area) -> QDockWidget:
