@@ -42,6 +42,16 @@ def _find_body_start(lines: list[str]) -> int | None:
     return None
 
 
+def _what_instead(lines: list[str]) -> str:
+    """Return why a text is not a resolution, naming what it seems to be."""
+    head = " ".join(strip_italics(line) for line in lines[:80]).lower()
+    if re.search(r"amendments? to (?:the )?draft", head):
+        return "an amendment to a draft, not a resolution"
+    if "draft decision" in head or "decision adopted" in head:
+        return "a decision, not a resolution (no preambular or operative paragraphs)"
+    return "no resolution structure found (no organ line, preambular or numbered operative paragraphs)"
+
+
 def _body_end(lines: list[str]) -> int:
     for index, line in enumerate(lines):
         if line not in ("", PAGE_BREAK) and _BODY_END.match(strip_italics(line)):
@@ -49,16 +59,31 @@ def _body_end(lines: list[str]) -> int:
     return len(lines)
 
 
-def _clean_paragraph(paragraph: Paragraph | SubParagraph, footnotes: list[Footnote]) -> None:
-    text, inlined = take_inlined(paragraph.text, footnotes)
-    marks = {f.mark for f in footnotes}
-    text, notes = take_marks(text, marks)
+class _MarkSet:
+    """The footnote marks of a document, refreshed when inlined footnotes are added."""
+
+    def __init__(self, footnotes: list[Footnote]) -> None:
+        self.footnotes = footnotes
+        self.count = -1
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.count != len(self.footnotes):
+            self.marks = {f.mark for f in self.footnotes}
+            self.numeric = {m for m in self.marks if m.isdigit()}
+            self.count = len(self.footnotes)
+
+
+def _clean_paragraph(paragraph: Paragraph | SubParagraph, marks: _MarkSet) -> None:
+    text, inlined = take_inlined(paragraph.text, marks.footnotes)
+    marks.refresh()
+    text, notes = take_marks(text, marks.marks, marks.numeric)
     paragraph.text = text
     paragraph.notes = [*notes, *inlined]
     if isinstance(paragraph, Paragraph) and paragraph.lead and not text.startswith(paragraph.lead):
-        paragraph.lead = take_marks(paragraph.lead, marks)[0]
+        paragraph.lead = take_marks(paragraph.lead, marks.marks, marks.numeric)[0]
     for sub in paragraph.subparagraphs:
-        _clean_paragraph(sub, footnotes)
+        _clean_paragraph(sub, marks)
 
 
 def _symbol(header: dict, body: str | None) -> str | None:
@@ -101,9 +126,11 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     organ_at = organ_index(lines)
     start = organ_at + 1 if organ_at is not None else _find_body_start(lines)
     if start is None:
-        raise ParseError(f"{name}: no resolution structure found (no organ line or numbered paragraphs)")
+        raise ParseError(f"{name}: {_what_instead(lines)}")
     header_lines = lines[:organ_at] if organ_at is not None else lines[:start]
     header = read_header(header_lines)
+    if "amendment" in header.get("document_kind", ""):
+        raise ParseError(f"{name}: an amendment to a draft, not a resolution")
     organ = strip_italics(lines[organ_at]).strip() if organ_at is not None else None
 
     after = strip_furniture(lines[start:], header.get("title"))
@@ -111,11 +138,12 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     end = _body_end(after)
     blocks = split_blocks(after[:end])
     preambular, operative = build_paragraphs(blocks)
+    marks = _MarkSet(footnotes)
     for paragraph in [*preambular, *operative]:
-        _clean_paragraph(paragraph, footnotes)
+        _clean_paragraph(paragraph, marks)
     preambular = [p for p in preambular if p.text]
     if not operative and not (organ and preambular) and len([p for p in preambular if p.lead]) < 2:
-        raise ParseError(f"{name}: no resolution structure found (no preambular or operative paragraphs)")
+        raise ParseError(f"{name}: {_what_instead(lines)}")
 
     body = body_of(organ, header.get("symbol"))
     if body is None and any("Human Rights Council" in ln for ln in header_lines):

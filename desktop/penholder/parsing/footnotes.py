@@ -133,63 +133,88 @@ def _join(text: str, line: str) -> str:
 
 _ABBREVIATIONS = {"corr", "add", "rev", "no", "nos", "para", "paras", "chap", "sect", "vol", "art", "sub",
                   "p", "pp", "annex", "op", "amend", "ser", "suppl"}
-_SUPER_RUN = re.compile(rf"\s?([{SUPERSCRIPTS}]+)")
-_YEAR_MARK = re.compile(r"\b((?:1[6-9]|20)\d\d)(\d{1,2})\b")
-_GLUED_MARK = re.compile(r"(?<=[a-z,;:)\]”’])(\d{1,3})(?=[\s,;:.)]|$)")
-_DOT_MARK = re.compile(r"\b([A-Za-z]+)\.(\d{1,3})(?=\s|$)")
-_STAR_MARK = re.compile(r"(?<=[\w,;.:)”’])(\*{1,3})(?=[\s,;:.)]|$)")
-_OCR_MARK = re.compile(r"(?<=[\w,;.:)])([!%®†‡])(?=\s|$)|(?<=[,;])(”)(?=\s|$)")
+_CANDIDATE = re.compile(rf"[\d*!%®†‡”{SUPERSCRIPTS}]")
+_DIGITS = re.compile(r"\d+")
+_STARS = re.compile(r"\*{1,3}")
+_SUPERS = re.compile(f"[{SUPERSCRIPTS}]+")
+_AFTER_MARK = frozenset(" ,;:.)")
+_BEFORE_DIGIT_MARK = frozenset("abcdefghijklmnopqrstuvwxyz,;:)]”’")
+_BEFORE_STAR = frozenset(",;.:)”’")
+_SPACES = re.compile(r"\s{2,}")
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z]+)$")
 _INLINED = re.compile(
     r"(?<=[,;:.)])((?:A|E|S|CRC|CCPR|CEDAW|ST|TD|UNEP)/[A-Z0-9][A-Za-z0-9./()-]*[0-9)])\.(?=\s+[a-z(]|\s*$)"
 )
 
 
-def take_marks(text: str, marks: set[str]) -> tuple[str, list[str]]:
+def _mark_kind(text: str, start: int, end: int, numeric: set[str]) -> tuple[str, str] | None:
+    """Return (mark, kept text) if the token at ``text[start:end]`` is a footnote mark, else ``None``."""
+    token = text[start:end]
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    closes = after == "" or after in _AFTER_MARK
+    first = token[0]
+    if first in SUPERSCRIPTS:
+        return token.translate(_SUPER_TO_DIGIT), ""
+    if first.isdigit():
+        if not numeric or not closes or before.isdigit() or before in ("/", "-", "–"):
+            return None
+        if 5 <= len(token) <= 6 and 1600 <= int(token[:4]) <= 2099 and token[4] != "0" and token[4:] in numeric:
+            return token[4:], token[:4]
+        if len(token) > 3 or token not in numeric:
+            return None
+        if before in _BEFORE_DIGIT_MARK:
+            return token, ""
+        if before == "." and (after == "" or after == " "):
+            word = _WORD_BEFORE_DOT.search(text, 0, start - 1)
+            if word and word.group(1).lower() not in _ABBREVIATIONS and len(word.group(1)) > 1:
+                return token, ""
+        return None
+    if first == "*":
+        if closes and (before.isalnum() or before in _BEFORE_STAR):
+            return token, ""
+        return None
+    if first == "”":
+        return ("?", "") if before in ",;" and (after == "" or after.isspace()) else None
+    if (after == "" or after.isspace()) and (before.isalnum() or before in _BEFORE_STAR):
+        return "?", ""
+    return None
+
+
+def take_marks(text: str, marks: set[str], numeric: set[str] | None = None) -> tuple[str, list[str]]:
     """Return ``text`` without footnote marks and the marks found, in order of appearance."""
-    found: list[tuple[int, str]] = []
-
-    def record(position: int, mark: str) -> None:
-        found.append((position, mark))
-
-    def superscript(match: re.Match[str]) -> str:
-        record(match.start(), match.group(1).translate(_SUPER_TO_DIGIT))
-        return ""
-
-    text = _SUPER_RUN.sub(superscript, text)
-    numeric = {m for m in marks if m.isdigit()}
-    if numeric:
-        def year(match: re.Match[str]) -> str:
-            if match.group(2) in numeric and not match.group(2).startswith("0"):
-                record(match.start(), match.group(2))
-                return match.group(1)
-            return match.group(0)
-
-        def glued(match: re.Match[str]) -> str:
-            if match.group(1) in numeric:
-                record(match.start(), match.group(1))
-                return ""
-            return match.group(0)
-
-        def dotted(match: re.Match[str]) -> str:
-            if match.group(1).lower() in _ABBREVIATIONS or match.group(2) not in numeric:
-                return match.group(0)
-            record(match.start(), match.group(2))
-            return f"{match.group(1)}."
-
-        text = _YEAR_MARK.sub(year, text)
-        text = _GLUED_MARK.sub(glued, text)
-        text = _DOT_MARK.sub(dotted, text)
-
-    def star(match: re.Match[str]) -> str:
-        if match.group(1) in marks:
-            record(match.start(), match.group(1))
-        return ""
-
-    text = _STAR_MARK.sub(star, text)
-    text = _OCR_MARK.sub("", text)
-    text = re.sub(r"\s{2,}", " ", text).strip()
-    found.sort()
-    return text, [mark for _, mark in found]
+    if numeric is None:
+        numeric = {m for m in marks if m.isdigit()}
+    notes: list[str] = []
+    pieces: list[str] = []
+    cursor = 0
+    position = 0
+    while True:
+        candidate = _CANDIDATE.search(text, position)
+        if candidate is None:
+            break
+        start = candidate.start()
+        char = text[start]
+        run = (_SUPERS if char in SUPERSCRIPTS else _DIGITS if char.isdigit() else
+               _STARS if char == "*" else None)
+        end = run.match(text, start).end() if run else start + 1
+        position = end
+        found = _mark_kind(text, start, end, numeric)
+        if found is None:
+            continue
+        mark, kept = found
+        pieces.append(text[cursor:start])
+        pieces.append(kept)
+        cursor = end
+        if mark != "?" and (mark in marks or mark.isdigit()):
+            notes.append(mark)
+    if not pieces:
+        return text.strip(), notes
+    pieces.append(text[cursor:])
+    cleaned = "".join(pieces)
+    if "  " in cleaned:
+        cleaned = _SPACES.sub(" ", cleaned)
+    return cleaned.strip(), notes
 
 
 def take_inlined(text: str, footnotes: list[Footnote]) -> tuple[str, list[str]]:
@@ -202,4 +227,6 @@ def take_inlined(text: str, footnotes: list[Footnote]) -> tuple[str, list[str]]:
         notes.append(mark)
         return ""
 
+    if "/" not in text:
+        return text, notes
     return _INLINED.sub(inlined, text), notes

@@ -22,6 +22,8 @@ _ALWAYS = re.compile(
     r"|Original:\s*\w+|GE\.\S*.*|\(E\)|\d{6})$",
     re.IGNORECASE,
 )
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_RECYCLE = re.compile(r"\s*Please recycle\s*\S?")
 _SEPARATOR = re.compile(r"^[_\u2014\u2013-]{5,}$")
 
 
@@ -42,7 +44,7 @@ def is_anchor(line: str) -> bool:
 
 
 def _words(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return _NOT_WORD.sub(" ", text.lower()).strip()
 
 
 def strip_furniture(lines: list[str], title: str | None = None) -> list[str]:
@@ -84,10 +86,9 @@ def strip_furniture(lines: list[str], title: str | None = None) -> list[str]:
             continue
         if line == "" and result and result[-1] == PAGE_BREAK:
             continue
-        if _JOB_ANYWHERE.search(line):
-            line = _JOB_ANYWHERE.sub(" ", line).strip()
-            line = re.sub(r"\s*Please recycle\s*\S?", " ", line).strip()
-            if not line:
-                continue
+        if "-" in line and _JOB_ANYWHERE.search(line):
+            line = _JOB_ANYWHERE.sub(" ", line).strip() or PAGE_BREAK
+        if "recycle" in line:
+            line = _RECYCLE.sub(" ", line).strip() or PAGE_BREAK
         result.append(line)
     return result

@@ -67,12 +67,21 @@ def _preambular_re() -> re.Pattern[str]:
     )
 
 
-# Not in the lists but shaped like one: "Reaffirming", "Alarmed", "Having decided", "Deeply shocked".
+# Not in the lists but shaped like one: "Reaffirming", "Re-emphasizing", "Having decided", "Solemnly
+# proclaiming" (preambular); "Reiterates", "Strongly objects", "Also looks forward" (operative).
 _PREAMBULAR_SHAPE = re.compile(
-    r"(?:(?:Having|Being)\s+[a-z]+(?:ed|en|ne)|(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]+(?:ing|ed))"
+    r"(?:(?:Having|Being)\s+[a-z]+(?:ed|en|ne|wn)|(?:[A-Z][a-z]+ly|Ever|Still)\s+[a-z]+(?:ing|ed|ful)"
+    r"|[A-Z][a-z]+(?:-[a-z]+)?(?:ing|ed))"
     r"(?:\s+(?:also|further|again))?(?=[\s,:;.]|$)"
 )
-_OPERATIVE_SHAPE = re.compile(rf"(?:(?:{_ADVERB})\s+)?[A-Z][a-z-]+[a-z]s(?=[\s,:;.]|$)")
+_OPERATIVE_SHAPE = re.compile(
+    rf"(?:(?:{_ADVERB})\s+(?:(?:also|further)\s+)?[a-z][a-z-]*[a-z]s|[A-Z][a-z-]*[a-z]s)(?=[\s,:;.]|$)"
+)
+_NOT_OPENERS = {"Beijing", "Kunming", "Nanjing", "Chongqing", "Spring", "King", "Sterling", "Wellington",
+                "Reading", "Hong", "United", "Limited", "Concerning", "Regarding", "During", "Following",
+                "Notwithstanding", "Including", "According", "Pending", "Excluding"}
+_NOT_VERBS = {"This", "Its", "Was", "Has", "Is", "As", "Thus", "Nations", "States", "Parties",
+              "Members", "Countries", "Governments", "Areas", "Rights", "Means", "Towards", "Whereas"}
 
 
 def operative_lead(text: str) -> str:
@@ -81,7 +90,9 @@ def operative_lead(text: str) -> str:
     if match:
         return match.group(0)
     match = _OPERATIVE_SHAPE.match(text)
-    return match.group(0) if match else ""
+    if match and match.group(0).split()[-1] not in _NOT_VERBS:
+        return match.group(0)
+    return ""
 
 
 def preambular_lead(text: str) -> str:
@@ -90,12 +101,19 @@ def preambular_lead(text: str) -> str:
     if match:
         return match.group(0)
     match = _PREAMBULAR_SHAPE.match(text)
-    return match.group(0) if match else ""
+    if match and match.group(0).split()[0] not in _NOT_OPENERS:
+        return match.group(0)
+    return ""
 
 
 def is_preambular_opening(text: str) -> bool:
     """Return whether ``text`` starts like a preambular paragraph (a listed opener)."""
     return bool(_preambular_re().match(text))
+
+
+def looks_like_opening(text: str) -> bool:
+    """Return whether ``text`` starts like a paragraph, by the lists or by the shape of its first words."""
+    return bool(preambular_lead(text) or operative_lead(text))
 
 
 def is_operative_opening(text: str) -> bool:

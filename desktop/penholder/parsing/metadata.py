@@ -43,7 +43,11 @@ _AGENDA_FULL = re.compile(r"^Agenda\s+items?\s*:?\s*(?:Item\s*)?([\w() ,]+?(?:\(
 _VOTE = re.compile(
     r"recorded vote of (\d+) to (\d+),?\s*(?:with\s+(\d+|no)\s+abstentions?)?", re.IGNORECASE
 )
-_SPONSORS = re.compile(r"^(.+?):\s*\*{0,3}\d?\s*(?:revised\s+)?draft\s+(?:resolution|decision)s?\b", re.IGNORECASE)
+_SPONSORS = re.compile(
+    r"^(.+?):\s*[*,\d]{0,8}\s*((?:revised\s+)?(?:draft\s+(?:resolution|decision)s?"
+    r"|(?:oral\s+)?(?:sub-)?amendments?\s+to\s+(?:the\s+)?draft\s+(?:resolution|decision)s?))\b",
+    re.IGNORECASE,
+)
 _COMMITTEES = {"1": "First Committee", "2": "Second Committee", "3": "Third Committee",
                "4": "Fourth Committee", "5": "Fifth Committee", "6": "Sixth Committee"}
 _ORDINALS = {
@@ -124,6 +128,12 @@ def read_header(lines: list[str]) -> dict:
         match = _OWN_SYMBOL.search(line)
         if match and "symbol" not in found and len(line) < 60:
             found["symbol"] = re.sub(r"\s+", " ", match.group(1))
+    _read_sponsors_and_title(lines, found)
+    chunks = _chunks(lines)
+    if chunks and "title" not in found:
+        last = chunks[-1]
+        if not re.match(r"^(?:\[|Resolution adopted|Decision adopted|Agenda|Item|Distr|\d)", last) and len(last) < 400:
+            found["fallback_title"] = last
     for index, line in enumerate(text_lines):
         number = _NUMBER_LINE.match(line)
         if number and "number" not in found and len(number.group(1)) <= 3 and not DATE.search(line[:12]):
@@ -155,13 +165,6 @@ def read_header(lines: list[str]) -> dict:
         sponsors = _SPONSORS.match(line)
         if sponsors and "sponsors" not in found:
             found["sponsors"] = split_sponsors(sponsors.group(1))
-            title_parts = []
-            for follow in text_lines[index + 1:]:
-                if ORGAN.match(follow):
-                    break
-                title_parts.append(follow)
-            if title_parts and "title" not in found:
-                found["title"] = _join_title(title_parts)
         if re.match(r"^(?:Resolution|Decision) adopted by", line):
             found["adopted"] = True
             stated = iso_date(" ".join(text_lines[index:index + 2]))
@@ -170,6 +173,45 @@ def read_header(lines: list[str]) -> dict:
         if "distr_date" not in found and index > 0 and text_lines[index - 1].startswith("Distr"):
             found["distr_date"] = iso_date(line)
     return found
+
+
+_SUBMITTED = re.compile(
+    r"^((?:Revised\s+)?[Dd]raft\s+(?:resolution|decision))\s+submitted\s+by\s+(?:the\s+)?(.+?)\*?$"
+)
+
+
+def _chunks(lines: list[str]) -> list[str]:
+    """Return the header as blank-separated chunks, each joined into one line."""
+    chunks: list[list[str]] = [[]]
+    for line in lines:
+        if line in ("", PAGE_BREAK):
+            if chunks[-1]:
+                chunks.append([])
+        else:
+            chunks[-1].append(strip_italics(line).strip())
+    return [_join_title(c) for c in chunks if c]
+
+
+def _read_sponsors_and_title(lines: list[str], found: dict) -> None:
+    """Fill sponsors and title of a draft: the sponsors chunk ends "draft resolution"; the title follows."""
+    chunks = _chunks(lines)
+    for index, chunk in enumerate(chunks):
+        match = _SPONSORS.match(chunk)
+        submitted = _SUBMITTED.match(chunk)
+        if submitted:
+            found["sponsors"] = [submitted.group(2)]
+            found["document_kind"] = submitted.group(1).lower()
+        elif match and len(chunk) < 2000:
+            found["sponsors"] = split_sponsors(match.group(1))
+            found["document_kind"] = match.group(2).lower()
+        bare = re.match(r"^(?:Revised\s+)?[Dd]raft\s+(?:resolution|decision)\*?$", chunk)
+        if bare:
+            found["document_kind"] = chunk.rstrip("*").lower()
+        if match or submitted or bare:
+            rest = [c for c in chunks[index + 1:] if not ORGAN.match(c)]
+            if rest:
+                found["title"] = rest[0]
+            return
 
 
 def _join_title(parts: list[str]) -> str:

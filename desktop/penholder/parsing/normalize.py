@@ -20,6 +20,7 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 _BOLD = re.compile(r"\*\*(?=[^\s*])(.{1,600}?)(?<=[^\s*])\*\*", re.DOTALL)
 _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?(?:\n[^*\n]{1,300}?)?)(?<=[^\s*])\*(?![\w*])")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
+_RUNS_OF_SPACES = re.compile(r" {2,}")
 
 
 def clean_characters(text: str) -> str:
@@ -39,6 +40,8 @@ def unmark_markdown(text: str) -> str:
     text = _MARKDOWN_HEADING.sub("", text)
     if "**" in text:
         text = _BOLD.sub(lambda m: f"\n\n{m.group(1)}\n\n", text)
+    if "*" not in text:
+        return text
     return _ITALIC.sub(lambda m: f"{ITALIC_OPEN}{m.group(1)}{ITALIC_CLOSE}", text)
 
 
@@ -48,7 +51,9 @@ def to_lines(text: str) -> list[str]:
     lines: list[str] = []
     blanks = 0
     for raw in text.split("\n"):
-        line = re.sub(r" {2,}", " ", raw.strip())
+        line = raw.strip()
+        if "  " in line:
+            line = _RUNS_OF_SPACES.sub(" ", line)
         if raw.strip() == "\x0c":
             blanks = 2
             continue

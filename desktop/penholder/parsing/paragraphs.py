@@ -102,17 +102,17 @@ def split_blocks(lines: list[str]) -> list[Block]:
             current.lines.append(line)
             continue
         first = strip_italics(line)[:1]
-        previous_text = current.text
+        previous_text = current.lines[-1]
         ended = _ends_paragraph(previous_text)
-        if first.islower():
-            new = False
+        if not first.isupper():
+            new = False  # a lower-case or figure start continues, even after a page break
         elif not had_gap or (kind == "" and blank_is_line_break):
             new = ended and _opens_paragraph(line)
         elif kind == PAGE_BREAK:
-            new = _opens_paragraph(line) or (ended and not previous_text.endswith(","))
-            new = new or (ended and first.isupper() and current.number is None and current.label is None)
+            new = _opens_paragraph(line) or (
+                ended and (not previous_text.endswith(",") or lexicon.looks_like_opening(strip_italics(line))))
         else:
-            new = ended or _opens_paragraph(line) or _looks_like_heading(previous_text)
+            new = ended or _opens_paragraph(line) or _looks_like_heading(current.text)
         if new:
             blocks.append(Block(lines=[line]))
         else:
@@ -133,7 +133,10 @@ def _lead(text: str, kind: str) -> tuple[str, str]:
         if italic and len(italic.split()) <= 8 and italic[:1].isupper():
             return italic, strip_italics(stripped)
     plain = strip_italics(stripped)
-    lead = lexicon.operative_lead(plain) if kind == OPERATIVE else lexicon.preambular_lead(plain)
+    if kind == OPERATIVE:
+        lead = lexicon.operative_lead(plain) or lexicon.preambular_lead(plain)
+    else:
+        lead = lexicon.preambular_lead(plain) or lexicon.operative_lead(plain)
     return lead, plain
 
 
