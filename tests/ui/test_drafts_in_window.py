@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from penholder.drafts import list_recoveries, load_draft
 from penholder.drafts.recovery import autosave_path
 from penholder.ui.draft_files import ACTIVE_SESSIONS
+from penholder.ui.precedent_panel import paragraph_label, short_symbol
 from tests.ui.conftest import open_window
 
 pytestmark = pytest.mark.timeout(60)
@@ -94,6 +95,8 @@ def test_save_then_open_keeps_text_and_provenance(qtbot, tmp_path, seed_index, s
     assert other.editor.toPlainText() == hit.text
     found = other.files.draft.provenance_of(hit.text)
     assert (found.symbol, found.kind, found.number) == (hit.symbol, hit.kind, hit.number)
+    label = f"← {short_symbol(hit.symbol)} {paragraph_label(hit.kind, hit.number)}"
+    assert other.outline.topLevelItem(0).text(0).endswith(label)
     assert str(saved.resolve()) in other.settings.recent_files
 
 

@@ -19,7 +19,7 @@ from penholder.settings import Settings
 from penholder.ui.draft_files import DraftFiles
 from penholder.ui.editor import DraftEditor
 from penholder.ui.outline import OutlineView
-from penholder.ui.precedent_panel import PrecedentPanel, diffs_html
+from penholder.ui.precedent_panel import PrecedentPanel, diffs_html, paragraph_label, short_symbol
 from penholder.ui.workers import SearchDispatcher, start_task
 
 AUTOSAVE_MS = 30_000
@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
             self.editor.renumber(join_previous=True)
         lines = self.editor.text_lines()
         self.editor.set_leads(parsed_leads("\n".join(lines)))
-        self.outline.show_paragraphs(lines, self.editor.lines(), self.editor.lead_of)
+        self.outline.show_paragraphs(lines, self.editor.lines(), self.editor.lead_of, self._source_label)
         self.outline.select_block(self.editor.current_block_number())
 
     def search_now(self, force: bool = False) -> None:
@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         hit = self.panel.hits[position]
         self.editor.replace_paragraph(block, hit.text)
         self._remember(hit)
+        self.update_structure()
         return True
 
     def replace_with_selected(self) -> bool:
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
         block = self.editor.current_block_number()
         self.editor.insert_paragraph_below(block, hit.text, hit.kind == "operative")
         self._remember(hit)
+        self.update_structure()
         return True
 
     def copy_selected(self) -> None:
@@ -333,6 +335,12 @@ class MainWindow(QMainWindow):
     def _remember(self, hit) -> None:
         self.files.draft.provenance.append(Provenance.now(hit.symbol, hit.kind, hit.number, hit.text))
         self.statusBar().showMessage(f"From {hit.symbol} {hit.kind} paragraph {hit.number}", 4000)
+
+    def _source_label(self, paragraph_text: str) -> str:
+        found = self.files.draft.provenance_of(paragraph_text) if self.files.draft.provenance else None
+        if found is None:
+            return ""
+        return f"{short_symbol(found.symbol)} {paragraph_label(found.kind, found.number)}"
 
     def _show_provenance(self) -> None:
         current = self.editor.current_paragraph()

@@ -26,8 +26,9 @@ class OutlineView(QTreeWidget):
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
 
-    def show_paragraphs(self, lines: list[str], roles: list[layout.Line], lead_of) -> None:
-        """Rebuild the outline from the editor's lines (skipped when nothing it shows has changed)."""
+    def show_paragraphs(self, lines: list[str], roles: list[layout.Line], lead_of, source_of=None) -> None:
+        """Rebuild the outline from the editor's lines (skipped when nothing it shows has changed);
+        ``source_of(text)`` names the precedent a paragraph came from, if any."""
         rows = []
         preambular = operative = 0
         for line in roles:
@@ -42,16 +43,24 @@ class OutlineView(QTreeWidget):
                 rows.append((line.index, f"OP{line.number}", lead_of(body) or _words(body)))
             elif line.role == layout.SUB:
                 rows.append((line.index, text.strip()[:4].strip(), _words(text.strip()[4:])))
-        signature = tuple(rows)
+        sources = {}
+        if source_of is not None:
+            for index, _label, _lead in rows:
+                line = roles[index]
+                found = source_of(layout.paragraph_text(lines[index], line))
+                if found:
+                    sources[index] = found
+        signature = (tuple(rows), tuple(sorted(sources.items())))
         if signature == self._signature:
             return
         self._signature = signature
         self.clear()
         parent = None
         for index, label, lead in rows:
-            item = QTreeWidgetItem([f"{label}  {lead}"])
+            source = sources.get(index)
+            item = QTreeWidgetItem([f"{label}  {lead}" + (f"   ← {source}" if source else "")])
             item.setData(0, BLOCK_ROLE, index)
-            item.setToolTip(0, lines[index][:300])
+            item.setToolTip(0, (f"From {source}\n\n" if source else "") + lines[index][:300])
             if label.startswith("OP"):
                 font = item.font(0)
                 font.setWeight(QFont.Weight.DemiBold)
