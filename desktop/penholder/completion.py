@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from penholder.model import OPERATIVE, PREAMBULAR, Resolution
 
@@ -70,7 +71,7 @@ class Completer:
         """Build from (kind, paragraph text) pairs and the lexicon leads by kind (default: the lexicon)."""
         entries = []
         for kind, text in openings:
-            words = tokens(text)[:MAX_TOKENS]
+            words = tokens(text[:400])[:MAX_TOKENS]  # 32 words never need more than 400 characters
             if not words:
                 continue
             code = _KIND_CODE[kind]
@@ -79,6 +80,11 @@ class Completer:
         entries.sort()
         self._keys = [key for key, _ in entries]
         self._shown = [shown for _, shown in entries]
+        self._cache: dict[str, list[tuple[int, int, int, str]]] = {}
+        for code in _KIND_CODE.values():  # the widest nodes: every first word, and after common ones
+            for count, _lo, _hi, word in self._children(code + _SEP):
+                if count >= max(50, len(self._keys) // 200):
+                    self._children(code + _SEP + word + _SEP)
         self._leads = leads if leads is not None else _lexicon_leads()
         self._lead_counts = {
             kind: sorted(((self._count(kind, tokens(lead)), lead) for lead in leads_of_kind),
@@ -111,49 +117,40 @@ class Completer:
         complete = typed[-1:].isspace() if typed else True
         if words and not complete and any(_is_lead(typed, self._leads.get(k, [])) for k in kinds):
             complete = True  # "Recalling" + Tab continues the lead rather than re-offering it
-        found: list[Suggestion] = []
+        found: list[tuple[int, Suggestion]] = []  # (paragraphs that go this way at the first word, …)
         for each in kinds:
-            if len(words) <= 1 and not complete or not words:
-                found += self._lead_suggestions(prefix, typed, each, limit)
+            found += self._lead_suggestions(prefix, typed, each, limit)  # "Deeply c" -> "Deeply concerned"
             found += self._continuations(prefix, words, complete, each, limit)
+            if words and not complete:  # "Requests the" may be a whole word as well as the start of one
+                found += self._continuations(prefix, words, True, each, limit)
         unique: dict[str, Suggestion] = {}
-        for suggestion in sorted(found, key=lambda s: (-s.count, s.source != "lexicon", len(s.text))):
+        ranked = sorted(found, key=lambda item: (-item[0], item[1].source != "lexicon", -item[1].count,
+                                                 len(item[1].text)))
+        for _rank, suggestion in ranked:
             if suggestion.insert.strip() and suggestion.text.lower() not in unique:
                 unique[suggestion.text.lower()] = suggestion
         return list(unique.values())[:limit]
 
-    def _lead_suggestions(self, prefix: str, typed: str, kind: str, limit: int) -> list[Suggestion]:
-        wanted = typed.strip().lower()
+    def _lead_suggestions(self, prefix: str, typed: str, kind: str, limit: int) -> list[tuple[int, Suggestion]]:
+        wanted = " ".join(typed.split()).lower() + (" " if typed[-1:].isspace() and typed.strip() else "")
         found = []
         for count, lead in self._lead_counts.get(kind, []):
             if lead.lower().startswith(wanted) and len(lead) > len(wanted):
-                insert = lead[len(typed.lstrip()):] if typed.strip() else lead
-                found.append(Suggestion(prefix + insert, insert, count, kind, "lexicon"))
+                insert = lead[len(wanted):]
+                found.append((count, Suggestion(prefix + insert, insert, count, kind, "lexicon")))
                 if len(found) >= limit:
                     break
         return found
 
     def _continuations(self, prefix: str, words: list[str], complete: bool, kind: str,
-                       limit: int) -> list[Suggestion]:
+                       limit: int) -> list[tuple[int, Suggestion]]:
         lowered = [w.lower() for w in words]
         head = _KIND_CODE[kind] + _SEP + "".join(w + _SEP for w in (lowered if complete else lowered[:-1]))
         partial = "" if complete else lowered[-1]
-        lo, hi = self._range(head + partial)
-        children = []
-        i = lo
-        while i < hi:
-            rest = self._keys[i][len(head):]
-            word = rest.split(_SEP, 1)[0]
-            if not rest:  # a paragraph that ends here
-                i += 1
-                continue
-            child_hi = self._range(head + word + _SEP, i, hi)[1]
-            children.append((child_hi - i, i, child_hi, word))
-            i = child_hi
-        children.sort(key=lambda child: -child[0])
+        children = (child for child in self._children(head) if child[3].startswith(partial))
         found = []
         depth = len(lowered) if complete else len(lowered) - 1
-        for count, child_lo, child_hi, _word in children[:limit]:
+        for branch, child_lo, child_hi, _word in islice(children, limit):
             shown = self._shown[child_lo].split(_SEP)[1:]
             run = [shown[depth]]
             more, count = self._extend(head + run[0].lower() + _SEP, child_lo, child_hi, depth + 1)
@@ -167,8 +164,32 @@ class Completer:
                     insert = insert if insert[:1] in _NO_SPACE_BEFORE else " " + insert.lstrip()
                 else:
                     insert = insert.lstrip()
-            found.append(Suggestion(prefix + insert, insert, count, kind, "library"))
+            found.append((branch, Suggestion(prefix + insert, insert, count, kind, "library")))
         return found
+
+    def _children(self, head: str) -> list[tuple[int, int, int, str]]:
+        """Return (count, lo, hi, word) for each distinct next word after ``head`` (cached when costly)."""
+        cached = self._cache.get(head)
+        if cached is not None:
+            return cached
+        lo, hi = self._range(head)
+        children = []
+        i = lo
+        while i < hi:
+            rest = self._keys[i][len(head):]
+            if not rest:  # a paragraph that ends here
+                i += 1
+                continue
+            word = rest.split(_SEP, 1)[0]
+            child_hi = self._range(head + word + _SEP, i, hi)[1]
+            children.append((child_hi - i, i, child_hi, word))
+            i = child_hi
+        children.sort(key=lambda child: -child[0])
+        if len(children) > 64:  # wide nodes are few and shared by many requests: keep them
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[head] = children
+        return children
 
     def _extend(self, head: str, lo: int, hi: int, depth: int) -> tuple[list[str], int]:
         """Return the words most paragraphs in ``keys[lo:hi]`` agree on after ``head``, and how many agree."""
