@@ -178,3 +178,17 @@ def test_seed_explore_and_foster_is_one_insertion(seeds):
     assert change.status in ("modified", "moved")
     assert [(op.tag, op.old, op.new.strip()) for op in change.ops if op.tag != "equal"] == [
         ("insert", "", "explore and")]
+
+
+def test_a_paragraph_rewritten_in_place_with_the_same_lead_is_modified():
+    # Fewer than half the words in common, but the same lead between the same neighbours.
+    rewritten = ("Invites donors and development banks, on a voluntary basis, to fund the training of local "
+                 "technicians who repair solar pumps in remote villages;")
+    after = [*OPERATIVE[:3], rewritten, *OPERATIVE[4:]]
+    found = statuses(align_resolutions(resolution(PREAMBLE, OPERATIVE), resolution(PREAMBLE, after)))
+    assert ("modified", [4], [4]) in found
+    assert not any(s[0] in ("inserted", "deleted") for s in found)
+    # The same text with another lead is another paragraph.
+    other_lead = [*OPERATIVE[:3], rewritten.replace("Invites", "Urges"), *OPERATIVE[4:]]
+    found = statuses(align_resolutions(resolution(PREAMBLE, OPERATIVE), resolution(PREAMBLE, other_lead)))
+    assert ("deleted", [4], []) in found and ("inserted", [], [4]) in found

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
 
-from penholder.compare.tokens import Scan, fold, scan, scan_keys
+from penholder.compare.tokens import fold, scan
 from penholder.compare.worddiff import (
     DELETE,
     EQUAL,
     FACT_ORDER,
     INSERT,
     DiffOp,
-    diff_scans,
+    diff_words,
     has_changes,
     tagged_facts,
 )
@@ -36,6 +36,7 @@ CONTAINED_SIMILARITY = 0.3  # ... or this, when one holds nearly all the words o
 CONTAINED_COVERAGE = 0.85
 GROUP_SIMILARITY = 0.75  # a split or merge must match at least this well ...
 GROUP_GAIN = 0.15  # ... and this much better than its best single paragraph
+GAP_SIMILARITY = 0.35  # ... or this, with the same lead and between the same unchanged neighbours
 GROUP_MAX = 3  # at most this many paragraphs in a split or merge
 GROUP_PART_COVERAGE = 0.6  # share of each part's words that must come from the one paragraph
 
@@ -124,26 +125,15 @@ def align_paragraphs(kind: str, old: list[Paragraph], new: list[Paragraph]) -> l
 
 
 class _Words:
-    """Tokens of each paragraph and their keys as integers shared by both sides (case folded)."""
+    """Each paragraph's words (split at spaces, folded, case-folded) as integers shared by both sides."""
 
     def __init__(self) -> None:
         self.codes: dict[str, int] = {}
-        self.scans: dict[str, Scan] = {}
 
     def keys(self, text: str) -> list[int]:
+        """Return the integer codes of the words of ``text``."""
         codes = self.codes
-        found = self.scans[text] = scan(text)
-        return [codes.setdefault(key, len(codes)) for key in scan_keys(found, ignore_case=True)]
-
-    def scan(self, text: str) -> Scan:
-        """Return the scan of ``text``, made once."""
-        if text not in self.scans:
-            self.scans[text] = scan(text)
-        return self.scans[text]
-
-    def diff(self, old: str, new: str) -> list[DiffOp]:
-        """Return the word diff of two paragraph texts, reusing their tokens when known."""
-        return diff_scans(self.scans.get(old) or scan(old), self.scans.get(new) or scan(new))
+        return [codes.setdefault(word, len(codes)) for word in fold(text).casefold().split()]
 
 
 class _Scores:
@@ -192,8 +182,9 @@ def _align_kind(kind: str, old: list[Paragraph], new: list[Paragraph]) -> list[P
     scores = _Scores(old_keys, new_keys)
     pairs += _group_pairs(scores, old_free, new_free)
     pairs += _similar_pairs(old_free, new_free, scores)
+    pairs += _gap_pairs(old, new, pairs, old_free, new_free, scores)
     in_order = _in_order(pairs)
-    return _changes(kind, old, new, old_texts, new_texts, pairs, in_order, old_free, new_free, words)
+    return _changes(kind, old, new, old_texts, new_texts, pairs, in_order, old_free, new_free)
 
 
 def _plain(text: str) -> str:
@@ -265,6 +256,38 @@ def _similar_pairs(old_free: set[int], new_free: set[int], scores: _Scores) -> l
     return pairs
 
 
+def _gap_pairs(old: list[Paragraph], new: list[Paragraph], pairs: list[_Pair], old_free: set[int],
+               new_free: set[int], scores: _Scores) -> list[_Pair]:
+    """Pair rewritten paragraphs left over in the same place: same lead, between the same neighbours.
+
+    A paragraph rewritten at length ("Taking note with appreciation of the final document …" of a later
+    summit) shares fewer words than the general threshold asks, but where it sits and how it opens
+    still show it is the same paragraph revised, not one deleted and another inserted.
+    """
+    chain = [pairs[k] for k in sorted(_in_order(pairs), key=lambda k: pairs[k].olds[0])]
+    found = []
+    for i in sorted(old_free):
+        before = [p.news[-1] for p in chain if p.olds[-1] < i]
+        after = [p.news[0] for p in chain if p.olds[0] > i]
+        low, high = (before[-1] if before else -1), (after[0] if after else len(new))
+        lead = _lead(old[i])
+        candidates = [(scores.similarity(i, j), j) for j in sorted(new_free)
+                      if low < j < high and lead and _lead(new[j]) == lead]
+        candidates = [c for c in candidates if c[0] >= GAP_SIMILARITY]
+        if candidates:
+            score, j = max(candidates)
+            old_free.discard(i)
+            new_free.discard(j)
+            found.append(_Pair([i], [j], score))
+    return found
+
+
+def _lead(paragraph: Paragraph) -> str:
+    """Return the paragraph's lead in lower case (its first word when the lead is unknown)."""
+    lead = paragraph.lead or (paragraph.text.split() or [""])[0]
+    return lead.casefold().strip(" ,*_")
+
+
 def _in_order(pairs: list[_Pair]) -> set[int]:
     """Return the indexes of the pairs on the heaviest chain in the same order on both sides."""
     order = sorted(range(len(pairs)), key=lambda k: (pairs[k].olds[0], pairs[k].news[0]))
@@ -296,8 +319,7 @@ def _numbers(kind: str, paragraphs: list[Paragraph], indexes: list[int]) -> list
     ]
 
 
-def _changes(kind, old, new, old_texts, new_texts, pairs, in_order, old_free, new_free,
-             words: _Words) -> list[ParagraphChange]:
+def _changes(kind, old, new, old_texts, new_texts, pairs, in_order, old_free, new_free) -> list[ParagraphChange]:
     """Return the changes in reading order of the new text, deletions where they stood in the old."""
     placed: list[tuple[tuple, ParagraphChange]] = []
     new_position_of_old: dict[int, int] = {}
@@ -307,7 +329,7 @@ def _changes(kind, old, new, old_texts, new_texts, pairs, in_order, old_free, ne
         if old_text == new_text:
             ops = [DiffOp(EQUAL, old_text, new_text)]
         else:
-            ops = words.diff(old_text, new_text)
+            ops = diff_words(old_text, new_text)
         status = pair.status
         if status is None:
             if k not in in_order:
@@ -322,19 +344,20 @@ def _changes(kind, old, new, old_texts, new_texts, pairs, in_order, old_free, ne
                                  round(pair.similarity * 100, 1))
         placed.append(((pair.news[0], 1, pair.olds[0]), change))
     for j in sorted(new_free):
-        ops = [DiffOp(INSERT, "", new_texts[j], _facts_of(words.scan(new_texts[j])))]
+        ops = [DiffOp(INSERT, "", new_texts[j], _facts_of(new_texts[j]))]
         change = ParagraphChange(INSERTED, kind, [], [new[j]], [], _numbers(kind, new, [j]), ops, 0.0)
         placed.append(((j, 1, -1), change))
     for i in sorted(old_free):
         anchor = max((new_position_of_old[k] for k in new_position_of_old if k < i), default=-1)
-        ops = [DiffOp(DELETE, old_texts[i], "", _facts_of(words.scan(old_texts[i])))]
+        ops = [DiffOp(DELETE, old_texts[i], "", _facts_of(old_texts[i]))]
         change = ParagraphChange(DELETED, kind, [old[i]], [], _numbers(kind, old, [i]), [], ops, 0.0)
         placed.append(((anchor, 2, i), change))
     placed.sort(key=lambda item: item[0])
     return [change for _, change in placed]
 
 
-def _facts_of(found: Scan) -> tuple[str, ...]:
+def _facts_of(text: str) -> tuple[str, ...]:
     """Return the facts (date, number, reference) an inserted or deleted paragraph carries."""
+    found = scan(text)
     facts = tagged_facts(found, 0, len(found.starts))
     return tuple(f for f in FACT_ORDER if f in facts)
