@@ -184,3 +184,25 @@ def test_a_precedent_with_subparagraphs_replaces_the_whole_paragraph(qtbot):
     window.editor.insert_paragraph_below(5, "Urges States to: (a) Act; (b) Cooperate;", operative=True)
     assert _lines(window)[6:9] == ["2. Urges States to:", "(a) Act;", "(b) Cooperate;"]
     assert _lines(window)[9].startswith("3. Requests")
+
+
+def test_redline_against_a_precedent_from_the_file_menu(qtbot, tmp_path, seed_index, seed_resolutions):
+    from tests.ui.conftest import needs_library
+
+    needs_library()
+    export = pytest.importorskip("penholder.export")
+    if not hasattr(export, "write_redline"):
+        pytest.skip("write_redline not built yet")
+    window = open_window(qtbot, seed_index)
+    window.editor.setPlainText(DRAFT)
+    offered = []
+    window.files.ask_precedent = lambda symbols: offered.extend(symbols) or symbols[-1]
+    target = tmp_path / "redline.docx"
+    window.files.ask_save_path = lambda *_args: str(target)
+    errors = []
+    window.files.show_error = errors.append
+    _action(window, "Export Redline against Precedent …").trigger()
+    qtbot.waitUntil(lambda: target.exists() or bool(errors), timeout=30_000)
+    assert not errors
+    assert sorted(offered) == sorted(r.symbol for r in seed_resolutions)
+    assert target.stat().st_size > 0
