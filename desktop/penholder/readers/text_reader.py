@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from penholder.errors import ParseError
 
@@ -24,7 +25,7 @@ _BOMS = (
 )
 
 # Control characters that never occur in a text document (tab, newlines and form feed do).
-_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 class _NotText(ValueError):
@@ -55,7 +56,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 def _checked(text: str) -> str:
     sample = text[:20000]
-    controls = sum(1 for ch in sample if ch in _CONTROL or "\x7f" <= ch <= "\x9f")
+    controls = len(_CONTROL.findall(sample))
     if sample and controls > max(4, len(sample) // 100):
         raise _NotText("binary file (control characters), not text")
     if "\x00" in text:
