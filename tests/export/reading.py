@@ -44,13 +44,13 @@ def runs_by_character_style(path: Path) -> list[tuple[str | None, str]]:
 def _paragraph_text(p, drop: str) -> tuple[str, bool]:
     """Return the text of ``p`` without ``drop`` wrappers and note marks, and whether its mark stays."""
     parts = []
-    for element in p.iter(f"{W}t", f"{W}delText", f"{W}tab"):
+    for element in p.iter(f"{W}t", f"{W}delText", f"{W}tab", f"{W}br"):
         if any(ancestor.tag == drop for ancestor in element.iterancestors()):
             continue
         style = element.getparent().find(f"{W}rPr/{W}rStyle")
         if style is not None and style.get(f"{W}val") == "FootnoteReference":
             continue
-        parts.append("\t" if element.tag == f"{W}tab" else element.text or "")
+        parts.append({f"{W}tab": "\t", f"{W}br": "\n"}.get(element.tag) or element.text or "")
     mark_change = p.find(f"{W}pPr/{W}rPr/{drop}")
     return "".join(parts), mark_change is None
 

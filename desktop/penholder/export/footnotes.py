@@ -10,6 +10,8 @@ from the part when it saves). The part opens with the separator (id -1) and cont
 
 from __future__ import annotations
 
+import re
+
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -31,9 +33,19 @@ _EMPTY_PART = (
 )
 
 
+# Characters XML 1.0 cannot hold (form feeds and other controls from PDF text, lone surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Return ``text`` without the characters an XML document cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
 def text_element(tag: str, text: str):
     """Return a ``w:t``/``w:delText`` element holding ``text`` with its spaces preserved."""
     element = OxmlElement(tag)
+    text = xml_safe(text)
     element.text = text
     if text != text.strip():
         element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")

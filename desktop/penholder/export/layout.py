@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from penholder.export import styles, wording
-from penholder.export.footnotes import FootnoteWriter, auto_numbered_marks
+from penholder.export.footnotes import FootnoteWriter, auto_numbered_marks, xml_safe
 from penholder.export.profiles import ADOPTED, DRAFT, Profile, body_of
 from penholder.export.runs import Piece, Revisions, append_pieces, make_run
 from penholder.model import OPERATIVE, Paragraph, Resolution, SubParagraph
@@ -45,7 +45,7 @@ class ResolutionWriter:
     """Writes one resolution as a UN document; the body is written paragraph by paragraph."""
 
     def __init__(self, resolution: Resolution, profile: Profile, state: str,
-                 revisions: Revisions | None = None, extra_notes: dict[str, str] | None = None):
+                 revisions: Revisions | None = None):
         self.resolution = resolution
         self.profile = profile
         self.state = state
@@ -60,8 +60,6 @@ class ResolutionWriter:
             self._body.remove(empty)
 
         notes = {note.mark: _note_text(note.mark, note.text) for note in resolution.footnotes}
-        for mark, text in (extra_notes or {}).items():
-            notes.setdefault(mark, text)
         cited = body_note_marks(resolution.paragraphs)
         self._front_notes = [mark for mark in notes if mark not in set(cited)]
         stars = [m for m in self._front_notes if m.startswith("*")]
@@ -118,8 +116,8 @@ class ResolutionWriter:
         for empty in self._masthead.findall(qn("w:p")):
             self._masthead.remove(empty)
         core = self.document.core_properties
-        core.title = self.resolution.title or self.symbol
-        core.subject = self.symbol
+        core.title = xml_safe(self.resolution.title or self.symbol)
+        core.subject = xml_safe(self.symbol)
         core.author = "Penholder"
 
     def _running(self, header_or_footer, text: str, page_number: str | None) -> None:
