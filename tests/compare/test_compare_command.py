@@ -64,3 +64,12 @@ def test_output_without_exporter_is_a_clear_error(seed_paths, tmp_path, monkeypa
     monkeypatch.setitem(sys.modules, "penholder.export", None)  # import fails
     assert main(["compare", str(seed_paths[OLD]), str(seed_paths[NEW]), "-o", str(tmp_path / "r.docx")]) == 1
     assert "redline" in capsys.readouterr().err
+
+
+def test_colour_is_closed_at_each_line_end(seed_paths, capsys):
+    assert main(["compare", str(seed_paths[OLD]), str(seed_paths[NEW]), "--color", "always"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any("\x1b[" in line for line in lines)
+    for line in lines:
+        codes = re.findall(r"\x1b\[[0-9;]*m", line)
+        assert not codes or codes[-1] == "\x1b[0m"  # no colour bleeds into the next line's indent

@@ -20,6 +20,7 @@ STATUS_MARKS = {"unchanged": "=", "modified": "~", "inserted": "+", "deleted": "
                 "split": "/", "merged": "&"}
 PART_LABELS = {"preambular": "PP", "operative": "OP"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+RESET = "\x1b[0m"
 
 
 def register(subparsers: argparse._SubParsersAction, description: str) -> None:
@@ -64,31 +65,9 @@ def run(args: argparse.Namespace) -> int:
 
 def resolve(ref: str, library_path: str | None = None):
     """Return the resolution ``ref`` names: a file (parsed) or a symbol in the library."""
-    try:
-        from penholder.library import resolve_resolution
-    except ImportError:  # the library is not built into this copy: files and the bundled corpus only
-        return _resolve_without_library(ref)
+    from penholder.library import resolve_resolution
+
     return resolve_resolution(ref, Path(library_path) if library_path else None)
-
-
-def _resolve_without_library(ref: str):
-    """Return ``ref`` parsed as a file, or the bundled resolution with that symbol."""
-    from penholder.parsing import parse_file
-    from penholder.paths import bundled_corpus_dir
-
-    path = Path(ref).expanduser()
-    if path.is_file():
-        return parse_file(path)
-    symbol = ref.strip().upper()
-    corpus = bundled_corpus_dir()
-    named = corpus / (symbol.replace("/", "-") + ".txt")
-    candidates = [named] if named.is_file() else []
-    candidates += [p for p in sorted(corpus.glob("*.txt")) if p != named]
-    for candidate in candidates:
-        resolution = parse_file(candidate)
-        if (resolution.symbol or "").upper() == symbol:
-            return resolution
-    raise CompareError(f"{ref}: no such file, and no resolution with this symbol in the bundled corpus")
 
 
 def _write_redline(old, new, path: Path) -> None:
@@ -179,4 +158,16 @@ def _wrap(text: str, width: int) -> list[str]:
             line, visible = (f"{line} {word}", visible + 1 + size) if line else (word, size)
     if line:
         lines.append(line)
-    return lines
+    return _close_colours(lines)
+
+
+def _close_colours(lines: list[str]) -> list[str]:
+    """Return the lines with a colour left open at a line's end closed there and reopened on the next."""
+    closed, carried = [], ""
+    for line in lines:
+        line = carried + line
+        codes = _ANSI.findall(line)
+        since_reset = codes[len(codes) - codes[::-1].index(RESET):] if RESET in codes else codes
+        carried = "".join(since_reset)
+        closed.append(line + RESET if carried else line)
+    return closed

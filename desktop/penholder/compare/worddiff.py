@@ -32,6 +32,7 @@ _WORD_AFTER = re.compile(r"[\s,]*([^\W\d_]+)")
 
 # A chunk: a run of non-space characters; superscript footnote marks standing alone count as space.
 _CHUNK = re.compile(r"([\s¹²³⁰⁴-⁹]*)(\S+)")
+_SUPERSCRIPT = re.compile(r"[¹²³⁰⁴-⁹]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +87,6 @@ def diff_words(old: str, new: str, *, ignore_case: bool = False, fold_punctuatio
     return [_op(segment, old, new) for segment in segments]
 
 
-def diff_scans(old: Scan, new: Scan, *, ignore_case: bool = False, fold_punctuation: bool = True) -> list[DiffOp]:
-    """Return the word diff of two scanned texts (the same as ``diff_words`` on their texts)."""
-    return diff_words(old.text, new.text, ignore_case=ignore_case, fold_punctuation=fold_punctuation)
-
-
 def has_changes(ops: list[DiffOp]) -> bool:
     """Return whether any op is a change (not ``equal``)."""
     return any(op.tag != EQUAL for op in ops)
@@ -106,7 +102,8 @@ class _Chunks:
             source = source.casefold()
         self.keys = source.split()
         pieces = text.split()
-        if " ".join(pieces) == text:  # single spaces (the usual paragraph): offsets by arithmetic
+        if " ".join(pieces) == text and not _SUPERSCRIPT.search(text):  # the usual paragraph
+            # Single spaces: chunk offsets by arithmetic on the chunk lengths.
             self._sums = list(accumulate(map(len, pieces), initial=0))
             self._starts = None
         else:
