@@ -29,6 +29,12 @@ def test_encoding_is_detected_and_named(data, encoding):
     assert text == SAMPLE
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised_by_its_nul_pattern(encoding):
+    text = "The General Assembly,\n\nRecalling its resolution 70/1,\n"
+    assert decode_bytes(text.encode(encoding)) == (text, encoding)
+
+
 def test_ascii_is_reported_as_utf8():
     assert decode_bytes(b"The General Assembly,\n")[1] == "utf-8"
 

@@ -189,10 +189,14 @@ def _toggle(element) -> bool | None:
     return value is None or value.lower() not in _OFF
 
 
+_SKIPPED_CONTAINERS = (_w("del"), _w("moveFrom"), _w("txbxContent"))
+
+
 def _inside_deletion(run, paragraph) -> bool:
+    """Return True for deleted text and for text boxes anchored in the paragraph (not its text)."""
     parent = run.getparent()
     while parent is not None and parent is not paragraph:
-        if parent.tag in (_w("del"), _w("moveFrom")):
+        if parent.tag in _SKIPPED_CONTAINERS:
             return True
         parent = parent.getparent()
     return False

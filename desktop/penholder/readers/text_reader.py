@@ -42,7 +42,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 raise _NotText(f"starts with a {encoding} byte-order mark but is not valid {encoding}") from None
             return _checked(text), encoding
     if b"\x00" in data:
-        raise _NotText("binary file (contains NUL bytes), not text")
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise _NotText("binary file (contains NUL bytes), not text")
+        try:
+            return _checked(data.decode(encoding)), encoding
+        except UnicodeDecodeError:
+            raise _NotText("binary file (contains NUL bytes), not text") from None
     try:
         return _checked(data.decode(UTF8)), UTF8
     except UnicodeDecodeError:
@@ -52,6 +58,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; Latin-1 maps them to C1 controls.
         return _checked(data.decode(LATIN1)), LATIN1
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Return "utf-16-le"/"utf-16-be" when NUL bytes sit at every other position (UTF-16 without BOM)."""
+    sample = data[:20000]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    odd, even = sample[1::2], sample[0::2]
+    if odd.count(0) >= 0.95 * len(odd) and even.count(0) == 0:
+        return UTF16_LE
+    if even.count(0) >= 0.95 * len(even) and odd.count(0) == 0:
+        return UTF16_BE
+    return None
 
 
 def _checked(text: str) -> str:
