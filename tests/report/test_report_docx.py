@@ -29,7 +29,7 @@ def test_the_table_has_a_row_per_paragraph_and_marks_the_changes(rows, tmp_path)
     document = Document(str(path))
     table = document.tables[0]
     assert len(table.rows) == len(rows) + 1
-    assert [c.text for c in table.rows[0].cells][0] == "Paragraph"
+    assert [c.text for c in table.rows[0].cells] == ["Paragraph", "Draft text, changes from the precedent", "Closest precedent", "Unchanged"]
     labels = [r.cells[0].text for r in table.rows[1:]]
     assert labels == [row.label for row in rows]
     changed = next(i for i, row in enumerate(rows, start=1) if row.changed)
