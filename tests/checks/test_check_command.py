@@ -38,7 +38,7 @@ def test_problems_exit_1_with_the_place_code_and_fix(tmp_path, capsys):
     draft.write_text(CLEAN.replace("1. Requests", "1. Requested"), encoding="utf-8")
     assert run(str(draft), "--no-library") == 1
     out = capsys.readouterr().out
-    assert "OP 1" in out and "OP-VERB" in out and "“Requested” -> “Requests”" in out
+    assert "OP 1" in out and "OP-VERB" in out and "replace [Requested] with [Requests]" in out
 
 
 def test_json_output_and_the_seed_date_disagreement(seed_paths, capsys):

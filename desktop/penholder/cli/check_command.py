@@ -86,8 +86,8 @@ def print_problems(path: str, resolution, problems: list) -> None:
         if text is not None and problem.start is not None and problem.end is not None:
             shown = text[problem.start:problem.end]
             if problem.fix is not None:
-                print(f"  {'':<10} fix: “{shown}” -> “{problem.fix}”" if shown
-                      else f"  {'':<10} fix: insert “{problem.fix}” at character {problem.start}")
+                print(f"  {'':<10} fix: replace [{shown}] with [{problem.fix}]" if shown
+                      else f"  {'':<10} fix: insert [{problem.fix}] at character {problem.start}")
 
 
 def paragraph_texts(resolution) -> dict:
