@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from penholder.compare import align_resolutions
 from penholder.model import Paragraph, Resolution
@@ -192,3 +194,19 @@ def test_a_paragraph_rewritten_in_place_with_the_same_lead_is_modified():
     other_lead = [*OPERATIVE[:3], rewritten.replace("Invites", "Urges"), *OPERATIVE[4:]]
     found = statuses(align_resolutions(resolution(PREAMBLE, OPERATIVE), resolution(PREAMBLE, other_lead)))
     assert ("deleted", [4], []) in found and ("inserted", [], [4]) in found
+
+
+def longest_increasing(sequence: list[int]) -> int:
+    best: list[int] = []
+    for value in sequence:
+        best.append(1 + max((best[k] for k in range(len(best)) if sequence[k] < value), default=0))
+    return max(best, default=0)
+
+
+@given(st.permutations(range(len(PREAMBLE) + len(OPERATIVE))))
+def test_reordered_paragraphs_keep_the_longest_run_in_place_and_move_the_rest(order):
+    texts = [*PREAMBLE, *OPERATIVE]
+    summary = align_resolutions(resolution([], texts), resolution([], [texts[k] for k in order])).summary()
+    assert summary["unchanged"] == longest_increasing(list(order))
+    assert summary["moved"] == len(texts) - summary["unchanged"]
+    assert summary["inserted"] == summary["deleted"] == 0

@@ -124,22 +124,36 @@ def align_paragraphs(kind: str, old: list[Paragraph], new: list[Paragraph]) -> l
     return _align_kind(kind, old, new)
 
 
+_FIRST_CODE = 0x10000  # beyond the surrogates
+_CODE_SPACE = 0x110000 - _FIRST_CODE  # more distinct words than this share codes (similarity only)
+
+
 class _Words:
-    """Each paragraph's words (split at spaces, folded, case-folded) as integers shared by both sides."""
+    """Each paragraph's words (split at spaces, folded, case-folded), one character per word.
+
+    Words become characters of a string shared by both sides (rapidfuzz compares strings faster than
+    lists), past the surrogates so that every code is a valid character.
+    """
 
     def __init__(self) -> None:
-        self.codes: dict[str, int] = {}
+        self.codes: dict[str, str] = {}
 
-    def keys(self, text: str) -> list[int]:
-        """Return the integer codes of the words of ``text``."""
+    def keys(self, text: str) -> str:
+        """Return the words of ``text`` coded one character each."""
         codes = self.codes
-        return [codes.setdefault(word, len(codes)) for word in fold(text).casefold().split()]
+        coded = []
+        for word in fold(text).casefold().split():
+            code = codes.get(word)
+            if code is None:
+                code = codes[word] = chr(_FIRST_CODE + len(codes) % _CODE_SPACE)
+            coded.append(code)
+        return "".join(coded)
 
 
 class _Scores:
     """Word similarity of old and new paragraphs, each pair's common-word count computed once."""
 
-    def __init__(self, old_keys: list[list[int]], new_keys: list[list[int]]) -> None:
+    def __init__(self, old_keys: list[str], new_keys: list[str]) -> None:
         self.old_keys, self.new_keys = old_keys, new_keys
         self.known: dict[tuple[int, int], int] = {}
 
@@ -289,26 +303,38 @@ def _lead(paragraph: Paragraph) -> str:
 
 
 def _in_order(pairs: list[_Pair]) -> set[int]:
-    """Return the indexes of the pairs on the heaviest chain in the same order on both sides."""
+    """Return the indexes of the pairs on the heaviest chain in the same order on both sides.
+
+    Identical pairs weigh most, any pair more than none. Pairs never share paragraphs, so taken in
+    old order each may follow any earlier one that ends before it in the new text: a Fenwick tree over
+    new positions gives the best such chain in O(n log n).
+    """
     order = sorted(range(len(pairs)), key=lambda k: (pairs[k].olds[0], pairs[k].news[0]))
-    best: list[float] = []
-    back: list[int] = []
-    for position, k in enumerate(order):
-        weight = 1.0 + pairs[k].similarity  # identical pairs weigh most; any pair beats none
-        best.append(weight)
-        back.append(-1)
-        for previous in range(position):
-            before = pairs[order[previous]]
-            follows = before.olds[-1] < pairs[k].olds[0] and before.news[-1] < pairs[k].news[0]
-            if follows and best[previous] + weight > best[position]:
-                best[position] = best[previous] + weight
-                back[position] = previous
+    size = max((pairs[k].news[-1] for k in order), default=-1) + 2
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
+    back: dict[int, int] = {}
+    best_total, best_end = 0.0, -1
+    for k in order:
+        pair = pairs[k]
+        total, previous = 0.0, -1
+        position = pair.news[0]  # chains ending at new positions < news[0]: tree prefix 1..news[0]
+        while position > 0:
+            if tree[position][0] > total:
+                total, previous = tree[position]
+            position -= position & -position
+        total += 1.0 + pair.similarity
+        back[k] = previous
+        if total > best_total:
+            best_total, best_end = total, k
+        position = pair.news[-1] + 1
+        while position <= size:
+            if total > tree[position][0]:
+                tree[position] = (total, k)
+            position += position & -position
     chain: set[int] = set()
-    if best:
-        position = max(range(len(best)), key=best.__getitem__)
-        while position >= 0:
-            chain.add(order[position])
-            position = back[position]
+    while best_end >= 0:
+        chain.add(best_end)
+        best_end = back[best_end]
     return chain
 
 
