@@ -114,9 +114,10 @@ def test_page_setup_per_profile(exported, name, width, height):
 def test_running_heads_and_page_numbers(exported, name, numpages):
     resolution, path = exported[name]
     section = Document(str(path)).sections[0]
-    even, odd = section.even_page_header.paragraphs[0].text, section.header.paragraphs[0].text
-    assert even.startswith(resolution.symbol + "\t") and odd.endswith("\t" + resolution.symbol)
-    assert resolution.title in even and resolution.title in odd
+    even = [cell.text for cell in section.even_page_header.tables[0].rows[0].cells]
+    odd = [cell.text for cell in section.header.tables[0].rows[0].cells]
+    assert even == [resolution.symbol, resolution.title], "even pages: symbol outside (left)"
+    assert odd == [resolution.title, resolution.symbol], "odd pages: symbol outside (right)"
     for footer in (section.footer, section.even_page_footer):
         fields = [f.get(f"{W}instr").strip() for f in footer._element.iter(f"{W}fldSimple")]
         assert fields == (["PAGE", "NUMPAGES"] if numpages else ["PAGE"])

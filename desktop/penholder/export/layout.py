@@ -7,8 +7,8 @@ redline both use it; they differ only in how they write the body paragraphs.
 from __future__ import annotations
 
 from docx import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 from penholder.export import styles, wording
@@ -104,11 +104,11 @@ class ResolutionWriter:
         section.footer_distance = Pt(profile.footer_distance)
         section.different_first_page_header_footer = True
         self.document.settings.odd_and_even_pages_header_footer = True
-        title = wording.short_title(self.resolution.title or "[Title]")
-        self._running(section.even_page_header, f"{self.symbol}\t{title}", None)
-        self._running(section.header, f"{title}\t{self.symbol}", None)
-        self._running(section.even_page_footer, "", "left")
-        self._running(section.footer, "\t", "right")
+        title = self.resolution.title or "[Title]"
+        self._running_head(section.even_page_header, self.symbol, title, symbol_left=True)
+        self._running_head(section.header, title, self.symbol, symbol_left=False)
+        self._running_foot(section.even_page_footer, "left")
+        self._running_foot(section.footer, "right")
         for part in (section.first_page_header, section.first_page_footer):
             part.is_linked_to_previous = False
         # The masthead is page-1 furniture: in the first page's header the body flows below it.
@@ -120,18 +120,49 @@ class ResolutionWriter:
         core.subject = xml_safe(self.symbol)
         core.author = "Penholder"
 
-    def _running(self, header_or_footer, text: str, page_number: str | None) -> None:
-        header_or_footer.is_linked_to_previous = False
-        paragraph = header_or_footer.paragraphs[0]
-        p = paragraph._p
-        p.style = self._ids[styles.FOOTER if page_number else styles.HEADER]
-        if text:
-            p.append(_plain_run(text))
-        if page_number:
-            p.append(_field("PAGE", "2"))
-            if self.profile.page_of_pages:
-                p.append(_plain_run("/"))
-                p.append(_field("NUMPAGES", "2"))
+    def _running_head(self, header, left: str, right: str, *, symbol_left: bool) -> None:
+        """Write a running head: symbol on the outer side, the title in a block on the inner side.
+
+        A borderless two-cell table ruled below, as in the UN PDFs: the title wraps within its block
+        and the symbol sits on the title's last line.
+        """
+        header.is_linked_to_previous = False
+        element = header._element
+        profile = self.profile
+        width = profile.page_width - 2 * profile.furniture_left
+        title_width = min(width * 0.5, 250.0)
+        columns = (width - title_width, title_width) if symbol_left else (title_width, width - title_width)
+        head, head_right = self._ids[styles.RUNNING_HEAD], self._ids[styles.RUNNING_HEAD_RIGHT]
+        cells = []
+        for text, column, style in ((left, columns[0], head), (right, columns[1], head_right)):
+            cells.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{round(column * 20)}" w:type="dxa"/><w:vAlign w:val="bottom"/>'
+                f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p></w:tc>')
+        table = parse_xml(
+            f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{round(width * 20)}" w:type="dxa"/>'
+            f'<w:tblInd w:w="{round(profile.furniture_indent * 20)}" w:type="dxa"/>'
+            '<w:tblBorders><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+            '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{round(columns[0] * 20)}"/><w:gridCol w:w="{round(columns[1] * 20)}"/>'
+            f'</w:tblGrid><w:tr>{"".join(cells)}</w:tr></w:tbl>')
+        for cell_paragraph, text in zip(table.iter(qn("w:p")), (left, right)):
+            cell_paragraph.append(_plain_run(text))
+        first = element.find(qn("w:p"))  # a header must end with a paragraph: keep the template's
+        first.style = self._ids[styles.RUNNING_HEAD_END]
+        first.addprevious(table)
+
+    def _running_foot(self, footer, side: str) -> None:
+        """Write a running foot: the page number (``2/4`` or ``2``) on the outer ``side``."""
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]._p
+        p.style = self._ids[styles.FOOTER]
+        if side == "right":
+            p.append(_plain_run("\t"))
+        p.append(_field("PAGE", "2"))
+        if self.profile.page_of_pages:
+            p.append(_plain_run("/"))
+            p.append(_field("NUMPAGES", "2"))
 
     # -- front matter -----------------------------------------------------------------------------
     def write_front(self, title_pieces: list[Piece] | None = None) -> None:

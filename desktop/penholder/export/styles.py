@@ -35,7 +35,9 @@ SPONSORS = "UN Sponsors"
 MEETING = "UN Meeting"
 VOTE = "UN Vote"
 END_RULE = "UN End Rule"
-HEADER = "UN Header"
+RUNNING_HEAD = "UN Running Head"
+RUNNING_HEAD_RIGHT = "UN Running Head Right"
+RUNNING_HEAD_END = "UN Running Head End"
 FOOTER = "UN Footer"
 FOOTNOTE_TEXT = "footnote text"  # Word's built-in names: Word and LibreOffice format note marks by them
 
@@ -190,8 +192,9 @@ def add_styles(document, profile: Profile) -> dict[str, str]:
     _paragraph_style(sheet, VOTE, BODY, before=12, align=left, keep=True)
     _paragraph_style(sheet, END_RULE, FURNITURE, left=(width - 72) / 2, right=(width - 72) / 2, before=18,
                      size=4, border=("bottom", 8))
-    _paragraph_style(sheet, HEADER, FURNITURE, size=9, bold=True, left=out_left, right=out_right,
-                     tabs=[(full_right, tab_right)], border=("bottom", 4))
+    _paragraph_style(sheet, RUNNING_HEAD, FURNITURE, size=9, bold=True, after=2)
+    _paragraph_style(sheet, RUNNING_HEAD_RIGHT, RUNNING_HEAD, align=right)
+    _paragraph_style(sheet, RUNNING_HEAD_END, FURNITURE, size=4, leading=4)
     _paragraph_style(sheet, FOOTER, FURNITURE, size=9, bold=True, left=out_left, right=out_right,
                      tabs=[(full_right, tab_right)])
     _paragraph_style(sheet, FOOTNOTE_TEXT, FURNITURE, FOOTNOTE_TEXT_ID, size=9, leading=10, first=-8,

@@ -138,11 +138,3 @@ def agenda_lines(agenda_item: str | None) -> tuple[str, str | None]:
         first = f"Agenda item {first}"
     rest = " ".join(rest.split())
     return first, rest or None
-
-
-def short_title(title: str, limit: int = 70) -> str:
-    """Return the title cut at a word boundary to fit a running head."""
-    if len(title) <= limit:
-        return title
-    cut = title[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + " …"
