@@ -125,6 +125,10 @@ def test_changed_day_and_month_are_dates_numbers_and_references_are_tagged():
     assert symbol.facts == ("reference",)
     [words] = changes(diff_words("Recalling also the", "Recalling further the"))
     assert words.facts == ()
+    [verb] = changes(diff_words("States may wish to", "States might wish to"))
+    assert verb.facts == ()
+    [may] = changes(diff_words("of 5 May 2018", "of 5 March 2018"))
+    assert may.facts == ("date",)
 
 
 def test_ignore_case_option():

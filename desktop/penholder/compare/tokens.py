@@ -104,14 +104,6 @@ class Scan(NamedTuple):
         groups = self.groups[index]
         return bool(groups) and bool(groups[_NUMBER_GROUP])
 
-    def span(self, first: int, last: int) -> str:
-        """Return the text of tokens ``first`` to ``last`` (exclusive) with their filler."""
-        if first >= last:
-            return ""
-        start = self.starts[first] if first else 0
-        end = self.starts[last] if last < len(self.starts) else len(self.text)
-        return self.text[start:end]
-
 
 def scan(text: str) -> Scan:
     """Return the tokens of ``text`` as a ``Scan`` (see ``tokenize`` for their spans)."""

@@ -23,9 +23,10 @@ EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
 DATE = "date"
 FACT_ORDER = ("date", "number", "reference")
 
+# Capitalized, as dates print them (so the verb "may" is not a month).
 MONTHS = frozenset([
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
 ])
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
 _WORD_AFTER = re.compile(r"[\s,]*([^\W\d_]+)")
@@ -131,7 +132,7 @@ def _only_words(text: str) -> bool:
 
 def _month_facts(old: str, new: str) -> frozenset:
     """Return {"date"} if either text names a month, else nothing."""
-    words = set(old.lower().split()) | set(new.lower().split())
+    words = set(old.split()) | set(new.split())
     return frozenset([DATE]) if words & MONTHS else frozenset()
 
 
@@ -230,7 +231,7 @@ def tagged_facts(found: Scan, start: int, end: int, whole: str | None = None, of
             touched.add("reference")
         elif found.is_number(index):
             touched.add(DATE if _is_date_part(found, index, whole, offset) else "number")
-        elif found.ends[index] - found.starts[index] >= 3 and _text(found, index).lower() in MONTHS:
+        elif found.ends[index] - found.starts[index] >= 3 and _text(found, index) in MONTHS:
             touched.add(DATE)
     return frozenset(touched)
 
@@ -252,7 +253,7 @@ def _is_date_part(found: Scan, index: int, whole: str | None, offset: int) -> bo
     start, end = offset + found.starts[index], offset + found.ends[index]
     before = _WORD_BEFORE.search(whole, max(0, start - 16), start)
     after = _WORD_AFTER.match(whole, end, end + 16)
-    return any(m is not None and m.group(1).lower() in MONTHS for m in (before, after))
+    return any(m is not None and m.group(1) in MONTHS for m in (before, after))
 
 
 def _op(segment: _Segment, old: str, new: str) -> DiffOp:
