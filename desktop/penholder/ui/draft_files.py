@@ -172,6 +172,7 @@ class DraftFiles:
         self.editor.document().setModified(False)
         discard_autosave(self.window.session)
         self.window.statusBar().showMessage(f"Saved {self.path}", 4000)
+        self.window.autosave_label.setText(f"Saved {datetime.now():%H:%M}")
         self.window.settings.add_recent(self.path)
         return True
 

@@ -240,8 +240,8 @@ class MainWindow(QMainWindow):
         self.structure_timer.start()
         self.search_timer.start()
 
-    def _paragraph_entered(self, _block: int) -> None:
-        self.outline.select_block(_block)
+    def _paragraph_entered(self, block_number: int) -> None:
+        self.outline.select_block(block_number)
         if not self.search_timer.isActive():
             self.search_now()
 
@@ -442,6 +442,8 @@ class MainWindow(QMainWindow):
 
 def parsed_leads(text: str) -> dict[str, str]:
     """Return {first 48 characters of paragraph text: lead} from the core parser (empty if it cannot)."""
+    if not text.strip():
+        return {}  # nothing to parse (and the parser is not imported before it is needed)
     try:
         from penholder.errors import ParseError
         from penholder.parsing import parse_text
