@@ -191,8 +191,8 @@ def _align_kind(kind: str, old: list[Paragraph], new: list[Paragraph]) -> list[P
     old_free = set(range(len(old))) - {i for p in pairs for i in p.olds}
     new_free = set(range(len(new))) - {j for p in pairs for j in p.news}
     words = _Words()
-    old_keys = [words.keys(t) if i in old_free else [] for i, t in enumerate(old_texts)]
-    new_keys = [words.keys(t) if j in new_free else [] for j, t in enumerate(new_texts)]
+    old_keys = [words.keys(t) if i in old_free else "" for i, t in enumerate(old_texts)]
+    new_keys = [words.keys(t) if j in new_free else "" for j, t in enumerate(new_texts)]
     scores = _Scores(old_keys, new_keys)
     pairs += _group_pairs(scores, old_free, new_free)
     pairs += _similar_pairs(old_free, new_free, scores)
@@ -240,7 +240,7 @@ def _group_pairs(scores: _Scores, old_free: set[int], new_free: set[int]) -> lis
                     run.append(run[-1] + 1)
                     if single is None:
                         single = max(scores.similarity(*pair(i, k)) for k in many_free)
-                    joined = [key for k in run for key in many_keys[k]]
+                    joined = "".join(many_keys[k] for k in run)
                     score = Indel.normalized_similarity(one_keys[i], joined, score_cutoff=GROUP_SIMILARITY)
                     if score >= GROUP_SIMILARITY and score >= single + GROUP_GAIN:
                         candidates.append((score, i, list(run)))
