@@ -58,3 +58,10 @@ def test_split_subparagraphs_only_splits_an_ordered_run_after_a_colon():
     quoted = "Recalls paragraph 3 (a) of its resolution 6/17,"
     assert layout.split_subparagraphs(quoted) == [quoted]
     assert layout.split_subparagraphs("Decides to: (a) Act;") == ["Decides to:", "(a) Act;"]
+
+
+def test_paragraph_text_leaves_out_numbers_and_labels():
+    lines = layout.classify(DRAFT)
+    assert layout.paragraph_text(DRAFT[5], lines[5]) == "Requests the Secretary-General to report;"
+    assert layout.paragraph_text(DRAFT[7], lines[7]) == "Convene a panel;"
+    assert layout.paragraph_text(DRAFT[3], lines[3]) == DRAFT[3]

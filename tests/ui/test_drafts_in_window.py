@@ -206,3 +206,34 @@ def test_redline_against_a_precedent_from_the_file_menu(qtbot, tmp_path, seed_in
     assert not errors
     assert sorted(offered) == sorted(r.symbol for r in seed_resolutions)
     assert target.stat().st_size > 0
+
+
+def test_an_exported_docx_imports_back_as_the_same_paragraphs(qtbot, tmp_path, seed_resolutions):
+    export = pytest.importorskip("penholder.export")
+    source = seed_resolutions[1]
+    path = tmp_path / "exported.docx"
+    export.export_docx(source, path)
+    window = open_window(qtbot)
+    assert window.files.import_path(path)
+    roles = [line.role for line in window.editor.lines()]
+    assert roles.count("operative") == len(source.operative)
+    assert roles.count("preambular") == len(source.preambular)
+
+
+def test_an_unreadable_import_says_why_in_one_line(qtbot, tmp_path):
+    window = open_window(qtbot)
+    errors = []
+    window.files.show_error = errors.append
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"not a zip")
+    assert not window.files.import_path(bad)
+    assert errors and "broken.docx" in errors[0] and "\n" not in errors[0]
+
+
+def test_replacing_a_subparagraph_keeps_its_label(qtbot):
+    window = open_window(qtbot)
+    window.editor.setPlainText(DRAFT)
+    window.editor.go_to_block(7)
+    assert window.editor.current_paragraph()[1] == "On the implementation of the present resolution;"
+    window.editor.replace_paragraph(7, "On progress made;")
+    assert _lines(window)[7] == "(a) On progress made;"

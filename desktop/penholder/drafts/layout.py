@@ -60,7 +60,7 @@ def classify(lines: list[str]) -> list[Line]:
 
 def paragraph_text(text: str, line: Line) -> str:
     """Return the paragraph text of a line without its operative number or sub-paragraph label."""
-    return text[line.body_start:].strip() if line.role in (OPERATIVE, PREAMBULAR) else text.strip()
+    return text[line.body_start:].strip() if line.is_paragraph else text.strip()
 
 
 def renumbered(lines: list[str]) -> dict[int, str]:

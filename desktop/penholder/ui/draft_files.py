@@ -192,13 +192,13 @@ class DraftFiles:
         return self.save()
 
     def import_dialog(self) -> None:
-        """Ask for a text or DOCX draft and bring its text into the editor as a new draft."""
-        path = self.ask_open_path("Import draft", "Drafts (*.txt *.docx);;All files (*)")
+        """Ask for a text, DOCX or PDF draft and bring its text into the editor as a new draft."""
+        path = self.ask_open_path("Import draft", "Drafts (*.txt *.docx *.pdf);;All files (*)")
         if path:
             self.import_path(path)
 
     def import_path(self, path: str | Path) -> bool:
-        """Read a text or DOCX draft into a new unsaved draft; return whether it worked."""
+        """Read a text, DOCX or PDF draft into a new unsaved draft; return whether it worked."""
         if not self.confirm_discard():
             return False
         try:
@@ -377,25 +377,31 @@ def library_symbols(library_path) -> list[str]:
 
 
 def read_draft_text(path: Path) -> str:
-    """Return the editor text of a text or DOCX draft (parsed into one paragraph per line if possible)."""
+    """Return the editor text of a text, DOCX or PDF draft: parsed into one paragraph per line when it
+    reads as a resolution, else the text as it is (a text file) or a ``DraftError``."""
+    try:
+        from penholder.library import read_resolution
+    except ImportError:
+        read_resolution = None
+    if read_resolution is not None and path.is_file():
+        try:
+            resolution = read_resolution(path)
+        except PenholderError:
+            resolution = None
+        if resolution is not None and resolution.paragraphs:
+            return draft_text(resolution)
     if path.suffix.lower() == ".docx":
         try:
             import docx
 
-            raw = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-        except Exception as exc:
+            return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+        except Exception as exc:  # python-docx raises many kinds for a bad file
             raise DraftError(f"{path.name}: not a readable DOCX file ({exc.__class__.__name__})") from exc
-    else:
-        try:
-            raw = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError as exc:
-            raise DraftError(f"{path}: no such file") from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DraftError(f"{path.name}: not a readable text file") from exc
+    if path.suffix.lower() == ".pdf":
+        raise DraftError(f"{path.name}: no resolution text found in this PDF")
     try:
-        from penholder.parsing import parse_text
-
-        resolution = parse_text(raw, source=path.name)
-    except (ImportError, PenholderError):
-        return raw
-    return draft_text(resolution) if resolution.paragraphs else raw
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise DraftError(f"{path}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DraftError(f"{path.name}: not a readable text file") from exc

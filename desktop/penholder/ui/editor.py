@@ -177,9 +177,7 @@ class DraftEditor(QPlainTextEdit):
         if line is None:
             return
         block = self.document().findBlockByNumber(block_number)
-        keep = block.text()[: line.body_start] if line.role == layout.OPERATIVE else ""
-        if line.role == layout.SUB:
-            keep = block.text()[: len(block.text()) - len(block.text().lstrip())]
+        keep = block.text()[: line.body_start] if line.role in (layout.OPERATIVE, layout.SUB) else ""
         last = block_number
         pieces = layout.split_subparagraphs(text) if line.role == layout.OPERATIVE else [text]
         if len(pieces) > 1:

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self._action(file, "&Save", files.save, QKeySequence.StandardKey.Save)
         self._action(file, "Save &As …", files.save_as, QKeySequence("Ctrl+Shift+S"))
         file.addSeparator()
-        self._action(file, "&Import Text or DOCX Draft …", files.import_dialog, None,
+        self._action(file, "&Import Text, DOCX or PDF Draft …", files.import_dialog, None,
                      "Read a draft typed elsewhere into a new window's text")
         self._action(file, "&Export to DOCX …", files.export_docx_dialog, QKeySequence("Ctrl+E"))
         self._action(file, "Export &Redline against Precedent …", files.export_redline_dialog,
@@ -157,6 +157,10 @@ class MainWindow(QMainWindow):
         self._action(precedents, "&Replace with Selected Precedent", self.replace_with_selected,
                      QKeySequence("Ctrl+R"))
         self._action(precedents, "&Copy Selected Precedent", self.copy_selected, QKeySequence("Ctrl+Shift+C"))
+        self._action(precedents, "Select &Next Precedent", lambda: self.panel.select(self.panel.selected + 1),
+                     QKeySequence("Alt+PgDown"))
+        self._action(precedents, "Select &Previous Precedent", lambda: self.panel.select(self.panel.selected - 1),
+                     QKeySequence("Alt+PgUp"))
         self._action(precedents, "&Open Source Resolution", self.open_selected_source, QKeySequence("Ctrl+Return"))
         self._action(precedents, "Show &History", self.show_history_tab, QKeySequence("Ctrl+H"))
         self._action(precedents, "&Search Now", lambda: self.search_now(force=True), QKeySequence("F5"))

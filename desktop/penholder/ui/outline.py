@@ -42,7 +42,8 @@ class OutlineView(QTreeWidget):
                 body = layout.paragraph_text(text, line)
                 rows.append((line.index, f"OP{line.number}", lead_of(body) or _words(body)))
             elif line.role == layout.SUB:
-                rows.append((line.index, text.strip()[:4].strip(), _words(text.strip()[4:])))
+                label = text[: line.body_start].strip()
+                rows.append((line.index, label, _words(layout.paragraph_text(text, line))))
         sources = {}
         if source_of is not None:
             for index, _label, _lead in rows:
