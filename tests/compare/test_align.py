@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from penholder.compare import align_resolutions
@@ -203,6 +203,7 @@ def longest_increasing(sequence: list[int]) -> int:
     return max(best, default=0)
 
 
+@settings(deadline=None, max_examples=60)
 @given(st.permutations(range(len(PREAMBLE) + len(OPERATIVE))))
 def test_reordered_paragraphs_keep_the_longest_run_in_place_and_move_the_rest(order):
     texts = [*PREAMBLE, *OPERATIVE]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from penholder.compare import diff_words, to_ansi, to_html, to_runs
@@ -11,6 +11,7 @@ words = st.lists(st.sampled_from(["the", "The", "States", "“a”", '"a"', "200
                                   "&", "and", "foster", "explore", "  ", "-", "–"]), max_size=20).map(" ".join)
 
 
+@settings(deadline=None, max_examples=60)
 @given(words, words, st.booleans())
 def test_runs_rebuild_old_and_new_exactly(old, new, ignore_case):
     runs = to_runs(diff_words(old, new, ignore_case=ignore_case))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from penholder.compare import tokenize
@@ -48,6 +48,7 @@ def test_keys_fold_quotes_dashes_and_optionally_case():
     assert token_keys(text, tokens, ignore_case=True)[4] == "member"
 
 
+@settings(deadline=None, max_examples=60)
 @given(st.text())
 def test_spans_give_the_text_back(text):
     tokens = tokenize(text)

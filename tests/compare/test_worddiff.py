@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from penholder.compare import DiffOp, diff_words, tokenize, worddiff
@@ -25,6 +25,7 @@ def keys(text: str, **options) -> list[str]:
     return token_keys(text, tokenize(text), **options)
 
 
+@settings(deadline=None, max_examples=60)
 @given(st.one_of(drafted, anything), st.one_of(drafted, anything), st.booleans(), st.booleans())
 def test_ops_reconstruct_both_texts_exactly(old, new, ignore_case, fold):
     ops = diff_words(old, new, ignore_case=ignore_case, fold_punctuation=fold)
@@ -37,6 +38,7 @@ def test_ops_reconstruct_both_texts_exactly(old, new, ignore_case, fold):
         assert set(op.facts) <= {"date", "number", "reference"}
 
 
+@settings(deadline=None, max_examples=60)
 @given(drafted, drafted, st.booleans())
 def test_applying_the_ops_to_the_old_tokens_gives_the_new_tokens(old, new, ignore_case):
     ops = diff_words(old, new, ignore_case=ignore_case)
@@ -47,6 +49,7 @@ def test_applying_the_ops_to_the_old_tokens_gives_the_new_tokens(old, new, ignor
     assert applied == keys(new, ignore_case=ignore_case)
 
 
+@settings(deadline=None, max_examples=60)
 @given(st.one_of(drafted, anything))
 def test_a_text_against_itself_has_no_changes(text):
     assert changes(diff_words(text, text)) == []
@@ -62,6 +65,7 @@ def equal_positions(ops: list[DiffOp]) -> set[int]:
     return held
 
 
+@settings(deadline=None, max_examples=60)
 @given(drafted, drafted)
 def test_cleanup_changes_only_how_ops_are_cut_never_what_they_give(old, new):
     cleanup = worddiff.cleanup_semantic
