@@ -169,23 +169,24 @@ def add_styles(document, profile: Profile) -> dict[str, str]:
     for level, name in enumerate(SUBPARAGRAPH, start=1):
         label_at = fi + level * step
         _paragraph_style(sheet, name, BODY, first=label_at, tabs=[(label_at + step, tab_left)])
-    _paragraph_style(sheet, TITLE, FURNITURE, size=12, bold=True, right=width * 0.3, after=12,
+    # the title and adoption heading wrap inside narrower blocks (measured: A/C.3/80/L.35, A/RES/78/199)
+    _paragraph_style(sheet, TITLE, FURNITURE, size=12, bold=True, right=48, after=12,
                      keep=True)
     _paragraph_style(sheet, TITLE_NUMBERED, TITLE, first=out_left, tabs=[(0, tab_left)])
     _paragraph_style(sheet, ORGAN, BODY, first=fi, keep=True)
     _paragraph_style(sheet, MASTHEAD, FURNITURE, size=14, right=out_right,
                      tabs=[(full_right, tab_right)])
-    _paragraph_style(sheet, MASTHEAD_ORGAN, FURNITURE, size=20, bold=True, right=out_right,
+    _paragraph_style(sheet, MASTHEAD_ORGAN, FURNITURE, size=20, bold=True, right=out_right, before=8,
                      tabs=[(profile.distr_offset, tab_left)])
     _paragraph_style(sheet, DISTRIBUTION, FURNITURE, left=profile.distr_offset)
-    _paragraph_style(sheet, RULE, FURNITURE, left=out_left, right=out_right, before=88, after=6, size=4,
+    _paragraph_style(sheet, RULE, FURNITURE, left=out_left, right=out_right, before=80, after=6, size=4,
                      border=("bottom", 18))
-    session_right = width - (260 + out_left)  # the session block is about 260 pt wide
+    session_right = width - (270 + out_left)  # the session block is about 270 pt wide
     _paragraph_style(sheet, SESSION, FURNITURE, bold=True, left=out_left, right=session_right)
     _paragraph_style(sheet, SESSION_ORGAN, SESSION, size=12)
     _paragraph_style(sheet, AGENDA, SESSION, bold=False)
     _paragraph_style(sheet, AGENDA_TITLE, SESSION)
-    _paragraph_style(sheet, ADOPTION_HEADING, FURNITURE, size=14, bold=True, right=width * 0.2,
+    _paragraph_style(sheet, ADOPTION_HEADING, FURNITURE, size=14, bold=True, right=66,
                      before=24, after=18, keep=True)
     _paragraph_style(sheet, SPONSORS, FURNITURE, bold=True, before=24, after=14, keep=True)
     _paragraph_style(sheet, MEETING, FURNITURE, italic=True, align=right, before=12, keep=True)
