@@ -149,3 +149,23 @@ def test_first_start_loads_the_bundled_corpus_in_the_background(qtbot, seed_reso
     words = " ".join(seed_resolutions[0].operative[1].text.split()[:10])
     qtbot.keyClicks(window.editor, words)
     qtbot.waitUntil(lambda: bool(window.panel.hits) and window.panel.current_text == words, timeout=10_000)
+
+
+def test_an_unexpected_error_is_shown_and_the_text_autosaved(started, monkeypatch):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from penholder.drafts.recovery import autosave_path
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    [window] = started([])
+    window.editor.setPlainText("Recalling its resolution 6/17,")
+    window.editor.document().setModified(False)
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert shown and "a bug" in shown[0]
+    assert autosave_path(window.session).exists()

@@ -149,3 +149,23 @@ def test_the_previous_paragraphs_precedent_is_passed_as_context(qtbot):
     qtbot.keyClicks(window.editor, "Noting with concern")
     qtbot.waitUntil(lambda: window.panel.current_text == "Noting with concern", timeout=5000)
     assert index.filters[-1].get("previous") is first_top
+
+
+def _point_in_card(browser, card: int):
+    from PySide6.QtGui import QTextCursor
+
+    frame = browser.document().rootFrame().childFrames()[card]
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(frame.firstPosition() + 2)
+    return browser.cursorRect(cursor).center()
+
+
+def test_clicking_a_card_selects_it_and_double_clicking_opens_it(qtbot):
+    window = open_window(qtbot, SlowIndex(delay=0))
+    window.panel.show_hits(SlowIndex(delay=0).search("first") + SlowIndex(delay=0).search("second"), "x")
+    browser = window.panel.browser
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=_point_in_card(browser, 1))
+    assert window.panel.selected == 1
+    with qtbot.waitSignal(window.panel.open_requested, timeout=2000) as opened:
+        qtbot.mouseDClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=_point_in_card(browser, 1))
+    assert opened.args[0].text == "second"
