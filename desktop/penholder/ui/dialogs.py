@@ -52,7 +52,10 @@ class MetadataDialog(QDialog):
                   "title": "Title", "sponsors": "Sponsors", "date": "Date"}
         for key, widget in self.fields.items():
             form.addRow(labels[key], widget)
-        self.fields["title"].setMinimumWidth(420)
+        self.fields["title"].setMinimumWidth(520)
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.setCursorPosition(0)  # show the start of a long title, not its end
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -76,6 +79,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.library = QLineEdit(settings.library_path)
         self.library.setPlaceholderText(str(settings.library()))
+        self.library.setMinimumWidth(420)
+        self.library.setToolTip("Leave empty to use the default library")
         browse = QPushButton("Choose …")
         browse.clicked.connect(self._browse)
         library_row = QHBoxLayout()
