@@ -54,3 +54,36 @@ def test_text_that_does_not_parse_still_gets_typography_checks():
     problems = check_text('Just a "note"  here')
     assert {p.code for p in problems} == {"TYPO-QUOTES", "TYPO-SPACES"}
     assert check_text("") == []
+
+
+EDITOR = """Enhancement of the checks
+The Human Rights Council,
+
+Recalling its resolution 20/5 of 5 July 2012,
+
+1. Requests the Office to report;
+
+3. Requests the Office:
+(a) To report:
+    (i) On this;
+    (iii) On that;
+(b) To assist;
+
+4. Decides to remain seized of the matter.
+"""
+
+
+def test_editor_lines_give_exact_offsets_for_numbering_and_nested_labels():
+    problems = check_text(EDITOR)
+    numbering = next(p for p in problems if p.code == "OP-NUMBERING")
+    assert EDITOR[numbering.start:].startswith("Requests the Office:")  # the paragraph numbered 3
+    label = next(p for p in problems if p.code == "SUB-LABELS")
+    assert label.sub == "(a) (iii)" and "expected (ii)" in label.message
+    assert EDITOR[label.start:].startswith("On that;")
+    assert {p.code for p in problems} == {"OP-NUMBERING", "SUB-LABELS"}
+
+
+def test_wrapped_text_pasted_from_a_document_is_parsed_and_offsets_still_point_at_the_text(seed_paths):
+    raw = seed_paths["A/HRC/RES/53/11"].read_text(encoding="utf-8")
+    quotes = [p for p in check_text(raw) if p.code == "TYPO-QUOTES"]
+    assert quotes and all(raw[p.start:p.end] in {'"', "'"} for p in quotes)

@@ -107,9 +107,16 @@ class Checker:
         return problems
 
     def check_text(self, text: str) -> list[Problem]:
-        """Return every problem in raw draft text, with offsets into ``text`` (for the editor)."""
+        """Return every problem in draft text, with offsets into ``text`` (for the editor).
+
+        The editor's text (one paragraph per line) is read line by line, so offsets are exact; text
+        with paragraphs wrapped over several lines is parsed, and each paragraph found again in it.
+        """
+        from penholder.checks.editor_text import check_editor_text, looks_like_editor_text
         from penholder.checks.locate import check_located_text
 
+        if looks_like_editor_text(text):
+            return check_editor_text(self, text)
         return check_located_text(self, text)
 
 

@@ -1,0 +1,125 @@
+"""Checks of the editor's text: one paragraph per line, offsets exact to the character.
+
+The editor keeps a draft as the title, the organ line, then one paragraph per line, operative ones
+numbered ``12.``, sub-paragraphs on their own lines (``(a)``, indented ``(i)``). Here those lines become
+a resolution for the checks, and every problem's offset is carried back onto the line it came from.
+Text pasted from elsewhere (lines wrapped inside paragraphs) goes through the parser instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from penholder.checks.problem import Problem
+from penholder.checks.typography import check_typography
+from penholder.drafts.layout import OPERATIVE, ORGAN, PREAMBULAR, SUB, classify
+from penholder.model import Paragraph, Resolution, SubParagraph
+
+if TYPE_CHECKING:
+    from penholder.checks import Checker
+
+_SUB_LABEL = re.compile(r"^\s*(\((?:[a-z]{1,2}|[ivxlc]{1,6})\))\s+")
+_ROMAN = re.compile(r"^\((?:[ivx]+)\)$")
+_ENDS = (",", ";", ":", ".")
+
+
+def looks_like_editor_text(text: str) -> bool:
+    """Return whether ``text`` has one paragraph per line (most paragraph lines end with a mark)."""
+    lines = text.split("\n")
+    roles = classify(lines)
+    paragraph_lines = [lines[line.index].rstrip() for line in roles if line.role in (PREAMBULAR, OPERATIVE)]
+    if not paragraph_lines:
+        return False
+    ended = sum(1 for line in paragraph_lines if line.endswith(_ENDS) or line.endswith(_ENDS_WITH_NOTE))
+    return ended >= 0.7 * len(paragraph_lines) or any(line.role == ORGAN for line in roles)
+
+
+_ENDS_WITH_NOTE = tuple(f"{mark}{digit}" for mark in _ENDS for digit in "0123456789*")
+
+
+def check_editor_text(checker: Checker, text: str) -> list[Problem]:
+    """Return the problems of editor text, each with offsets into ``text``."""
+    resolution, places = editor_resolution(text)
+    problems = []
+    for problem in checker.check_resolution(resolution, typography=False):
+        start = places.get((problem.kind, problem.number, problem.sub))
+        problems.append(problem.moved(start) if start is not None else problem)
+    for (kind, number, sub), start in places.items():
+        body = _text_at(resolution, kind, number, sub)
+        problems += [p.moved(start) for p in check_typography(body, kind, number, sub)]
+    return sorted(problems, key=lambda p: (p.start if p.start is not None else -1, p.code))
+
+
+def editor_resolution(text: str) -> tuple[Resolution, dict[tuple[str, int, str | None], int]]:
+    """Return the editor text as a resolution, and where each paragraph's text starts in ``text``."""
+    lines = text.split("\n")
+    starts = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    resolution = Resolution(organ=None)
+    places: dict[tuple[str, int, str | None], int] = {}
+    last_sub: tuple[SubParagraph, str] | None = None
+    for line in classify(lines):
+        raw = lines[line.index]
+        if line.role == ORGAN:
+            resolution.organ = raw.strip()
+        elif line.role == PREAMBULAR:
+            body = raw[line.body_start:].rstrip()
+            resolution.preambular.append(Paragraph("preambular", _lead(body, "preambular"), body))
+            places[("preambular", len(resolution.preambular), None)] = starts[line.index] + line.body_start
+        elif line.role == OPERATIVE:
+            body = raw[line.body_start:].rstrip()
+            resolution.operative.append(Paragraph("operative", _lead(body, "operative"), body, line.number))
+            places[("operative", len(resolution.operative), None)] = starts[line.index] + line.body_start
+            last_sub = None
+        elif line.role == SUB and resolution.operative:
+            match = _SUB_LABEL.match(raw)
+            if match is None:
+                continue
+            label = match.group(1)
+            sub = SubParagraph(label, raw[match.end():].rstrip())
+            paragraph = resolution.operative[-1]
+            indented = len(raw) - len(raw.lstrip()) > 0
+            if last_sub is not None and (indented or _nested_roman(label, last_sub[0])):
+                parent, path = last_sub
+                parent.subparagraphs.append(sub)
+                where = f"{path} {label}"
+            else:
+                paragraph.subparagraphs.append(sub)
+                where = label
+                last_sub = (sub, label)
+            places[("operative", len(resolution.operative), where)] = starts[line.index] + match.end()
+    return resolution, places
+
+
+def _nested_roman(label: str, previous: SubParagraph) -> bool:
+    """Return whether an unindented (i), (ii) … is a level below, not the letter after (h)."""
+    if not _ROMAN.match(label):
+        return False
+    letter = previous.label.strip("()")
+    follows = len(letter) in (1, 2) and letter.isalpha() and chr(ord(letter[0]) + 1) * len(letter) == label.strip("()")
+    return not follows
+
+
+def _lead(text: str, kind: str) -> str:
+    try:
+        from penholder.parsing import lexicon
+    except ImportError:
+        return text.split(" ", 1)[0]
+    return (lexicon.preambular_lead(text) if kind == "preambular" else lexicon.operative_lead(text)) or ""
+
+
+def _text_at(resolution: Resolution, kind: str, number: int, sub: str | None) -> str:
+    paragraph = (resolution.preambular if kind == "preambular" else resolution.operative)[number - 1]
+    if sub is None:
+        return paragraph.text
+    found: SubParagraph | None = None
+    subs = paragraph.subparagraphs
+    for label in sub.split():
+        found = next(s for s in subs if s.label == label)
+        subs = found.subparagraphs
+    assert found is not None
+    return found.text
