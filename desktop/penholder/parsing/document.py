@@ -27,7 +27,7 @@ from penholder.parsing.normalize import PAGE_BREAK, strip_italics, to_lines
 from penholder.parsing.paragraphs import build_paragraphs, split_blocks
 
 _BODY_END = re.compile(
-    r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:[Pp]lenary\s+)?[Mm]eeting\b|\[?Adopted (?:by|without|at)\b|\[Adopted"
+    r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:[Pp]lenary\s+)?[Mm]eeting\b|\[?Adopted (?:by|without|at)\b|\[Adopted"
     r"|In favour:|(?:ANNEX|Annex)(?:es)?(?:\s+[IVX\d]+)?:?$|Appendix(?:\s+[IVX\d]+)?$)"
 )
 _FIRST_PARAGRAPH = re.compile(r"^1\.\s")
@@ -65,6 +65,7 @@ class _MarkSet:
     def __init__(self, footnotes: list[Footnote]) -> None:
         self.footnotes = footnotes
         self.count = -1
+        self.last = [0]
         self.refresh()
 
     def refresh(self) -> None:
@@ -77,7 +78,7 @@ class _MarkSet:
 def _clean_paragraph(paragraph: Paragraph | SubParagraph, marks: _MarkSet) -> None:
     text, inlined = take_inlined(paragraph.text, marks.footnotes)
     marks.refresh()
-    text, notes = take_marks(text, marks.marks, marks.numeric)
+    text, notes = take_marks(text, marks.marks, marks.numeric, marks.last)
     paragraph.text = text
     paragraph.notes = [*notes, *inlined]
     if isinstance(paragraph, Paragraph) and paragraph.lead and not text.startswith(paragraph.lead):

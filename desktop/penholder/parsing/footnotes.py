@@ -147,6 +147,16 @@ _INLINED = re.compile(
 )
 
 
+def _spaced_mark(text: str, start: int, end: int, expected: int) -> bool:
+    """Return whether digits set off by a space after punctuation ("rights, 9 and") are the next mark."""
+    if start < 2 or text[start - 1] != " " or text[start - 2] not in ",;:.”’)":
+        return False
+    after = text[end] if end < len(text) else ""
+    if after == "" or text[end:].strip() == "":
+        return True  # a bare number closing a paragraph after its punctuation is a mark
+    return expected <= int(text[start:end]) <= expected + 2 and after in " ,;:."
+
+
 def _mark_kind(text: str, start: int, end: int, numeric: set[str]) -> tuple[str, str] | None:
     """Return (mark, kept text) if the token at ``text[start:end]`` is a footnote mark, else ``None``."""
     token = text[start:end]
@@ -181,10 +191,17 @@ def _mark_kind(text: str, start: int, end: int, numeric: set[str]) -> tuple[str,
     return None
 
 
-def take_marks(text: str, marks: set[str], numeric: set[str] | None = None) -> tuple[str, list[str]]:
-    """Return ``text`` without footnote marks and the marks found, in order of appearance."""
+def take_marks(
+    text: str, marks: set[str], numeric: set[str] | None = None, last: list[int] | None = None
+) -> tuple[str, list[str]]:
+    """Return ``text`` without footnote marks and the marks found, in order of appearance.
+
+    ``last`` holds the last numeric mark seen in the document (updated here): marks run in order, so
+    digits set off by a space (``rights, 9``) count as a mark only when they are the next one.
+    """
     if numeric is None:
         numeric = {m for m in marks if m.isdigit()}
+    last = last if last is not None else [0]
     notes: list[str] = []
     pieces: list[str] = []
     cursor = 0
@@ -200,8 +217,13 @@ def take_marks(text: str, marks: set[str], numeric: set[str] | None = None) -> t
         end = run.match(text, start).end() if run else start + 1
         position = end
         found = _mark_kind(text, start, end, numeric)
+        if found is None and char.isdigit() and char not in SUPERSCRIPTS and end - start <= 3 \
+                and text[start:end] in numeric and _spaced_mark(text, start, end, last[0] + 1):
+            found = text[start:end], ""
         if found is None:
             continue
+        if found[0].isdigit():
+            last[0] = max(last[0], int(found[0]))
         mark, kept = found
         pieces.append(text[cursor:start])
         pieces.append(kept)

@@ -19,7 +19,7 @@ _PAGE_NUMBER = re.compile(r"^(?:\d{1,3}\s*/\s*\d{1,3}|Page \d+(?: of \d+)?|-\s*\
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _ALWAYS = re.compile(
     r"^(?:Please recycle\s*\S?|\S?\s*Please recycle|Distr\.?:?\s*(?:General|Limited|Restricted)?"
-    r"|Original:\s*\w+|GE\.\S*.*|\(E\)|\d{6})$",
+    r"|Original:\s*\w+|GE\.\S*.*|\(E\)|\d{6}|(?:\*\s*){3})$",
     re.IGNORECASE,
 )
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -65,12 +65,16 @@ def strip_furniture(lines: list[str], title: str | None = None) -> list[str]:
             probe = index + step
             while 0 <= probe < len(lines) and seen < 4:
                 other = lines[probe]
-                if other in ("", PAGE_BREAK) or furniture[probe]:
+                if furniture[probe]:
                     probe += step
                     continue
+                if other in ("", PAGE_BREAK):
+                    break  # a running title touches its anchor; text beyond a blank line is the page's
                 seen += 1
                 words = _words(other)
-                if _BARE_NUMBER.match(other) or (title_words and words and f" {words} " in title_words):
+                if _BARE_NUMBER.match(other) or (
+                    title_words and words and f" {words} " in title_words and not other.endswith((",", ";"))
+                ):
                     furniture[probe] = True
                     probe += step
                     continue

@@ -16,9 +16,10 @@ from penholder.model import OPERATIVE, PREAMBULAR, Paragraph, SubParagraph
 from penholder.parsing import lexicon
 from penholder.parsing.normalize import ITALIC_CLOSE, ITALIC_OPEN, PAGE_BREAK, strip_italics
 
-_NUMBER = re.compile(rf"^{ITALIC_OPEN}?(\d{{1,3}})\.(?:\s+|$)")
+_NUMBER = re.compile(rf"^{ITALIC_OPEN}?(\d{{1,3}})(?:\.(?:\s+|$)|$)")
 _LABEL = re.compile(rf"^{ITALIC_OPEN}?\(([a-z]{{1,2}}|[ivxl]{{1,6}})\)(?:\s+|$)")
 _TERMINAL = re.compile(rf"[,;:.][{ITALIC_CLOSE}”’\"*)\]]*(?:\s*[\d*¹²³⁴⁵⁶⁷⁸⁹⁰]{{0,3}})$")
+_SECTION = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.?(?:\s+[A-Z(“][^.;:]{0,100})?$")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
           "xvi", "xvii", "xviii", "xix", "xx")
 
@@ -75,6 +76,8 @@ def split_blocks(lines: list[str]) -> list[Block]:
     expected_number = 1
     gap = ""
     pending = False
+    skip_title = False
+    after_section = False
     for line in lines:
         if line in ("", PAGE_BREAK):
             if line == PAGE_BREAK or not gap:
@@ -84,8 +87,24 @@ def split_blocks(lines: list[str]) -> list[Block]:
         current = blocks[-1] if blocks else None
         had_gap, kind = pending, gap
         pending, gap = False, ""
+        plain_line = strip_italics(line)
+        if skip_title and len(plain_line) < 100 and not _ends_paragraph(plain_line) and not _NUMBER.match(line):
+            skip_title = False
+            after_section = True
+            continue  # the title line under a bare section number ("I" / "Working methods")
+        skip_title = False
+        if (_SECTION.match(plain_line) and (current is None or _ends_paragraph(current.lines[-1] if current.lines else "."))
+                and not _LABEL.match(line)):
+            skip_title = bool(re.match(r"^(?:[IVXL]{1,6}|[A-H])\.?$", plain_line))
+            after_section = True
+            continue  # a section heading ("II", "B. Peacebuilding financing") is no paragraph text
         number = _NUMBER.match(line)
+        if number and int(number.group(1)) == 1 and after_section and expected_number > 1:
+            expected_number = 1  # numbering restarts in each section (I, II …) of some resolutions
         if number and int(number.group(1)) == expected_number:
+            after_section = False
+            if current is not None:
+                _drop_trailing_heading(current)
             rest = line[number.end():]
             blocks.append(Block(number=expected_number, lines=[rest] if rest else []))
             expected_number += 1
@@ -114,15 +133,26 @@ def split_blocks(lines: list[str]) -> list[Block]:
         else:
             new = ended or _opens_paragraph(line) or _looks_like_heading(current.text)
         if new:
+            _drop_trailing_heading(current)
             blocks.append(Block(lines=[line]))
         else:
             current.lines.append(line)
     return [b for b in blocks if b.lines or b.number is not None]
 
 
-def _looks_like_heading(text: str) -> bool:
+def _drop_trailing_heading(block: Block) -> None:
+    """Drop a section heading ("Peacebuilding financing") left at the end of the previous paragraph."""
+    if len(block.lines) >= 2 and _ends_paragraph(block.lines[-2]):
+        last = strip_italics(block.lines[-1])
+        if len(last) < 100 and last[:1].isupper() and not _ends_paragraph(last):
+            block.lines.pop()
+
+
+def _looks_like_heading(text: str, *, allow_lead: bool = False) -> bool:
     plain = strip_italics(text)
-    return len(plain) < 120 and not _ends_paragraph(plain) and not lexicon.preambular_lead(plain)
+    if len(plain) >= 120 or _ends_paragraph(plain):
+        return False
+    return allow_lead or not lexicon.preambular_lead(plain)
 
 
 def _lead(text: str, kind: str) -> tuple[str, str]:
@@ -174,7 +204,13 @@ def build_paragraphs(blocks: list[Block]) -> tuple[list[Paragraph], list[Paragra
         if block.label is not None:
             text = f"({block.label}) {text}"
         if operative:
-            if _looks_like_heading(text):
+            if _looks_like_heading(text, allow_lead=True):
+                continue
+            if block.label is None and lexicon.is_preambular_opening(strip_italics(text)) \
+                    and _ends_paragraph(text) and strip_italics(text).rstrip().endswith(","):
+                # The preamble of a later section (omnibus resolutions): kept as preambular.
+                lead, plain = _lead(text, PREAMBULAR)
+                preambular.append(Paragraph(PREAMBULAR, lead, plain))
                 continue
             target = operative[-1]
             if target.subparagraphs:
