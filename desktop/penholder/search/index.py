@@ -18,7 +18,7 @@ import numpy as np
 
 from penholder.model import OPERATIVE, PREAMBULAR, WITHOUT_A_VOTE, Adoption, Resolution
 from penholder.search.columns import TextColumn
-from penholder.search.normalise import normalise, normalise_title, terms
+from penholder.search.normalise import normalise, normalise_title
 from penholder.search.terms_index import TermIndex
 
 KINDS = (PREAMBULAR, OPERATIVE)
@@ -90,6 +90,8 @@ class PrecedentIndex:
         self.term_index = term_index
         self._symbols = {info["symbol"]: number for number, info in enumerate(resolutions)}
         self._masks: dict[tuple, tuple[np.ndarray, np.ndarray] | None] = {}
+        self._group_year: np.ndarray | None = None
+        self._group_size: np.ndarray | None = None
         years = [info["year"] for info in resolutions if info["year"]]
         self.year_span = (min(years), max(years)) if years else (0, 0)
 
@@ -150,7 +152,7 @@ class PrecedentIndex:
             "group_members_indptr": members_indptr,
             "group_members": order,
         }
-        term_index = TermIndex.build(terms(text) for text in group_texts)
+        term_index = TermIndex.build(group_texts)
         return cls(infos, arrays, TextColumn.from_texts(row[4] for row in rows),
                    TextColumn.from_texts(row[3] for row in rows), TextColumn.from_texts(group_texts),
                    term_index)
@@ -237,6 +239,20 @@ class PrecedentIndex:
     def members(self, group: int) -> np.ndarray:
         """Return the paragraphs of a group (same normalised text), most recent first."""
         return self.group_members[self.group_members_indptr[group]:self.group_members_indptr[group + 1]]
+
+    def group_year(self) -> np.ndarray:
+        """Return, for each group, the year of its most recent source (0 when unknown)."""
+        if self._group_year is None:
+            years = np.array([info["year"] or 0 for info in self.resolution_info] or [0], dtype=np.int32)
+            first = self.group_members[self.group_members_indptr[:-1]]
+            self._group_year = years[self.paragraph_resolution[first]]
+        return self._group_year
+
+    def group_size(self) -> np.ndarray:
+        """Return, for each group, how many paragraphs have its text."""
+        if self._group_size is None:
+            self._group_size = np.diff(self.group_members_indptr)
+        return self._group_size
 
     def filter_masks(self, kind: str | None, body: str | None, years: tuple[int, int] | None,
                      consensus_only: bool) -> tuple[np.ndarray, np.ndarray] | None:

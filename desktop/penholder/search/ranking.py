@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from penholder.model import Adoption
 from penholder.search.normalise import normalise, terms
@@ -58,49 +58,57 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     candidates.extend(group for group in following if group not in set(candidates))
     if not candidates:
         return []
-    complete = normalised.endswith(COMPLETE_ENDINGS)
+    group_array = np.asarray(candidates, dtype=np.int64)
+    texts = [index.group_texts[group] for group in candidates]
+    score, whole, beginning_wins = _text_scores(normalised, texts)
     low, high = index.year_span
-    span = max(high - low, 1)
-    scored = []
-    query = _LEAD_ADVERB.sub(r"\1 ", normalised)
-    length = len(query)
+    score += RECENCY_BONUS * (index.group_year()[group_array] - low).clip(0) / max(high - low, 1)
+    score += EXACT_BONUS * (whole == 100)
+    score += SOURCES_BONUS * np.minimum(index.group_size()[group_array] - 1, 4) / 4
     references = [term for term in terms(normalised) if _REFERENCE.search(term)]
-    for group in candidates:
-        full_text = index.group_texts[group]
-        text = _LEAD_ADVERB.sub(r"\1 ", full_text)
-        whole = fuzz.ratio(normalised, full_text)
-        beginning = _beginning(query, text, length)
-        if complete:
-            beginning *= COMPLETE_BEGINNING_WEIGHT
-        score, reason = (beginning, BEGINNING) if beginning > whole else (whole, WHOLE)
-        members = _allowed_members(index, group, allowed_paragraphs)
+    if references:
+        missing = [sum(term not in text for term in references) for text in texts]
+        score -= MISSING_REFERENCE_PENALTY * np.asarray(missing, dtype=np.float64)
+    follows = np.fromiter((group in following for group in candidates), dtype=bool, count=len(candidates))
+    score += FOLLOW_BONUS * follows
+    # Sort on the raw score so the context bonuses still order texts that both match fully.
+    order = np.lexsort((group_array, -whole, -score))
+    hits = []
+    for position in order:
+        members = _allowed_members(index, candidates[position], allowed_paragraphs)
         if not len(members):
             continue
-        year = index.resolution_info[index.paragraph_resolution[members[0]]]["year"] or low
-        score += RECENCY_BONUS * (year - low) / span
-        if whole == 100:
-            score += EXACT_BONUS
-        score += SOURCES_BONUS * min(len(members) - 1, 4) / 4
-        if references:
-            present = set(terms(full_text))
-            score -= MISSING_REFERENCE_PENALTY * sum(term not in present for term in references)
-        if group in following:
-            score += FOLLOW_BONUS
+        reason = BEGINNING if beginning_wins[position] else WHOLE
+        if follows[position]:
             reason = f"{reason}; {FOLLOWS}"
-        scored.append((score, whole, group, members, reason))
-    # Sort on the raw score so the context bonuses still order texts that both match fully.
-    scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
-    return [_hit(index, min(score, 100.0), members, reason) for score, _, _, members, reason in scored[:limit]]
+        hits.append(_hit(index, min(float(score[position]), 100.0), members, reason))
+        if len(hits) == limit:
+            break
+    return hits
 
 
-def _beginning(query: str, text: str, length: int) -> float:
-    """Return how well ``query`` matches the start of ``text`` (0 when the text is not longer)."""
-    if len(text) <= length:
-        return 0.0
+def _text_scores(normalised: str, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (score, whole-paragraph ratio, whether the beginning score won) for each candidate text."""
+    whole = process.cdist([normalised], texts, scorer=fuzz.ratio, dtype=np.float64)[0]
+    query = _without_lead_adverb(normalised)
+    length = len(query)
+    stripped = [_without_lead_adverb(text) for text in texts]
+    longer = length + length // 8
     # Cut at the query's length, and a little further in case the text inserts a word early on.
-    score = fuzz.ratio(query, text[:length])
-    longer = text[:length + length // 8]
-    return max(score, fuzz.ratio(query, longer)) if len(longer) > length else score
+    beginning = np.maximum(
+        process.cdist([query], [text[:length] for text in stripped], scorer=fuzz.ratio, dtype=np.float64)[0],
+        process.cdist([query], [text[:longer] for text in stripped], scorer=fuzz.ratio, dtype=np.float64)[0])
+    beginning[np.fromiter((len(text) <= length for text in stripped), dtype=bool, count=len(texts))] = 0
+    if normalised.endswith(COMPLETE_ENDINGS):
+        beginning *= COMPLETE_BEGINNING_WEIGHT
+    beginning_wins = beginning > whole
+    return np.where(beginning_wins, beginning, whole), whole, beginning_wins
+
+
+def _without_lead_adverb(text: str) -> str:
+    """Return ``text`` without an adverb after its first word (``recalling also the`` -> ``recalling the``)."""
+    adverb = _LEAD_ADVERB.match(text)
+    return f"{adverb.group(1)} {text[adverb.end():]}" if adverb else text
 
 
 def _allowed_members(index: PrecedentIndex, group: int, allowed: np.ndarray | None) -> np.ndarray:

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+
+from penholder.search.normalise import STOPWORDS, TERM_ENDS, TERM_SPACES
 
 K1 = 1.2
 B = 0.75
 # Query terms beyond this many (the most frequent ones) add time but hardly change the candidates.
 MAX_QUERY_TERMS = 16
+# Texts tokenised per chunk (bounds the memory of the word lists), and the word that separates them.
+CHUNK = 20_000
+BOUNDARY = "\x00"
 # How many known words a half-typed last word may stand for.
 PARTIAL_EXPANSIONS = 8
 
@@ -35,24 +40,41 @@ class TermIndex:
         self._sorted_terms: list[str] | None = None
 
     @classmethod
-    def build(cls, texts_terms: Iterable[Sequence[str]]) -> TermIndex:
-        """Return the index of texts given as lists of terms (text number = position)."""
-        vocabulary: dict[str, int] = {}
-        setdefault = vocabulary.setdefault
-        ids: list[int] = []
-        lengths: list[int] = []
-        extend = ids.extend
-        for text_terms in texts_terms:
-            extend([setdefault(term, len(vocabulary)) for term in text_terms])
-            lengths.append(len(text_terms))
-        size = len(lengths)
-        if not ids:
+    def build(cls, texts: Sequence[str]) -> TermIndex:
+        """Return the index of normalised texts (text number = position), split as ``normalise.terms``."""
+        vocabulary: dict[str, int] = {BOUNDARY: 0}
+        raw_words: dict[str, int] = {BOUNDARY: 0}  # word as split (``rights.``) -> term number
+        term_chunks = []
+        # Texts are tokenised a chunk at a time, joined by a boundary word: one C-level split and one
+        # C-level dictionary map per chunk instead of a Python loop per word; punctuation is stripped
+        # once per distinct word.
+        for start in range(0, len(texts), CHUNK):
+            joined = f" {BOUNDARY} ".join(texts[start:start + CHUNK]) + f" {BOUNDARY}"
+            words = joined.translate(TERM_SPACES).split()
+            for word in set(words).difference(raw_words):
+                raw_words[word] = vocabulary.setdefault(word.strip(TERM_ENDS), len(vocabulary))
+            term_chunks.append(np.fromiter(map(raw_words.__getitem__, words), np.int32, len(words)))
+        del raw_words
+        size = len(texts)
+        term_ids = np.concatenate(term_chunks).astype(np.int64) if term_chunks else np.zeros(0, np.int64)
+        # Every text ends with a boundary word: a word's text number is how many boundaries came before it.
+        boundary = (term_ids == 0).astype(np.int64)
+        doc_ids = np.cumsum(boundary) - boundary
+        dropped = [vocabulary[word] for word in (BOUNDARY, "", *STOPWORDS) if word in vocabulary]
+        keep = ~np.isin(term_ids, dropped)
+        term_ids, doc_ids = term_ids[keep], doc_ids[keep]
+        for word in (BOUNDARY, "", *STOPWORDS):
+            vocabulary.pop(word, None)
+        doc_lengths = np.bincount(doc_ids, minlength=size).astype(np.int64)[:size]
+        if not len(term_ids):
             empty = np.zeros(0, dtype=np.int32)
-            return cls(vocabulary, np.zeros(len(vocabulary) + 1, np.int64), empty,
-                       np.zeros(0, np.float32), size)
-        term_ids = np.asarray(ids, dtype=np.int64)
-        doc_lengths = np.asarray(lengths, dtype=np.int64)
-        doc_ids = np.repeat(np.arange(size, dtype=np.int64), doc_lengths)
+            return cls({}, np.zeros(1, np.int64), empty, np.zeros(0, np.float32), size)
+        # Renumber the kept words 0..n-1 (dropping left holes in the numbering).
+        old_ids = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
+        renumber = np.full(int(old_ids.max()) + 1, -1, dtype=np.int64)
+        renumber[old_ids] = np.arange(len(old_ids))
+        term_ids = renumber[term_ids]
+        vocabulary = {word: number for number, word in enumerate(vocabulary)}
         keys = (term_ids << 32) | doc_ids
         keys.sort()
         starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
