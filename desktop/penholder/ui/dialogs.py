@@ -174,6 +174,11 @@ class SourceViewer(QDialog):
         self.resize(760, 680)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
+        font = self.view.font()
+        font.setFamilies(["Times New Roman", "Liberation Serif", "DejaVu Serif", "serif"])
+        font.setPointSize(font.pointSize() + 1)
+        self.view.setFont(font)
+        self.view.document().setDocumentMargin(14)
         self.view.setHtml(resolution_html(resolution, kind, number))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -186,3 +191,5 @@ class SourceViewer(QDialog):
         """Scroll to the marked paragraph once the view has its size."""
         super().showEvent(event)
         self.view.scrollToAnchor("here")
+        bar = self.view.verticalScrollBar()
+        bar.setValue(max(0, bar.value() - 3 * self.view.fontMetrics().lineSpacing()))  # some context above
