@@ -237,3 +237,15 @@ def test_replacing_a_subparagraph_keeps_its_label(qtbot):
     assert window.editor.current_paragraph()[1] == "On the implementation of the present resolution;"
     window.editor.replace_paragraph(7, "On progress made;")
     assert _lines(window)[7] == "(a) On progress made;"
+
+
+def test_leads_come_from_the_parser_after_a_pause(qtbot):
+    pytest.importorskip("penholder.parsing")
+    window = open_window(qtbot)
+    window.leads_timer.setInterval(10)
+    paragraph = "Deeply concerned by the situation of human rights defenders,"
+    window.editor.setPlainText(f"A title\nThe Human Rights Council,\n\n{paragraph}\n\n1. Calls upon States to act;")
+    assert window.editor.lead_of(paragraph) == ""  # no verb form the editor can guess
+    window.update_structure()
+    qtbot.waitUntil(lambda: window.editor.lead_of(paragraph) == "Deeply concerned", timeout=10_000)
+    assert window.outline.topLevelItem(0).text(0) == "PP1  Deeply concerned"

@@ -23,6 +23,7 @@ from penholder.ui.precedent_panel import PrecedentPanel, diffs_html, paragraph_l
 from penholder.ui.workers import SearchDispatcher, start_task
 
 AUTOSAVE_MS = 30_000
+LEADS_MS = 700  # parse for leads after a longer pause than the search
 MIN_QUERY_CHARS = 3
 
 
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self.structure_timer = QTimer(self, singleShot=True, interval=self.settings.debounce_ms)
         self.search_timer = QTimer(self, singleShot=True, interval=self.settings.debounce_ms)
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+        self.leads_timer = QTimer(self, singleShot=True, interval=LEADS_MS)
+        self.leads_generation = 0
 
         self.apply_settings()
         self._build_menus()
@@ -179,6 +182,7 @@ class MainWindow(QMainWindow):
         editor.cursorPositionChanged.connect(self._show_provenance)
         editor.document().modificationChanged.connect(self.setWindowModified)
         self.structure_timer.timeout.connect(self.update_structure)
+        self.leads_timer.timeout.connect(self.update_leads)
         self.search_timer.timeout.connect(self.search_now)
         self.autosave_timer.timeout.connect(self.files.autosave)
         self.outline.paragraph_chosen.connect(editor.go_to_block)
@@ -250,13 +254,29 @@ class MainWindow(QMainWindow):
             self.search_now()
 
     def update_structure(self) -> None:
-        """Renumber operative paragraphs, refresh leads from the parser and the outline."""
+        """Renumber operative paragraphs and refresh the outline; the parser's leads follow later."""
         if not self.editor.history_step:
             self.editor.renumber(join_previous=True)
+        self._show_outline()
+        self.leads_timer.start()
+
+    def _show_outline(self) -> None:
         lines = self.editor.text_lines()
-        self.editor.set_leads(parsed_leads("\n".join(lines)))
         self.outline.show_paragraphs(lines, self.editor.lines(), self.editor.lead_of, self._source_label)
         self.outline.select_block(self.editor.current_block_number())
+
+    def update_leads(self) -> None:
+        """Parse the draft in the pool and show the parser's leads (after a longer pause, so the parse
+        does not compete with the precedent search for the interpreter)."""
+        self.leads_generation += 1
+        generation, text = self.leads_generation, self.editor.toPlainText()
+
+        def show(leads):
+            if generation == self.leads_generation:
+                self.editor.set_leads(leads)
+                self._show_outline()
+
+        start_task(lambda: parsed_leads(text), show, owner=self)
 
     def search_now(self, force: bool = False) -> None:
         """Ask for precedents of the cursor's paragraph (dropping any search still waiting)."""
@@ -439,7 +459,7 @@ class MainWindow(QMainWindow):
         self.files.close_cleanly()
         self.save_layout()
         self.dispatcher.cancel()
-        for timer in (self.autosave_timer, self.search_timer, self.structure_timer):
+        for timer in (self.autosave_timer, self.search_timer, self.structure_timer, self.leads_timer):
             timer.stop()
         event.accept()
 
