@@ -55,6 +55,8 @@ def main(argv: list[str]) -> int:
     window.files.draft.metadata.title = resolutions[0].title or ""
     window.editor.document().setModified(True)
     window.update_structure()
+    window.update_leads()
+    _wait(app, lambda: bool(window.editor.leads))
     # One paragraph was taken from a precedent with Ctrl+1: the outline shows where it came from.
     window.editor.go_to_block(text.split("\n").index(text.split("\n\n")[2]))
     _wait(app, lambda: bool(window.panel.hits) and window.panel.current_text in text)
