@@ -99,3 +99,12 @@ def test_layout_drops_furniture_keeps_marks_and_joins_pages():
     assert len(blocks) == 3
     for furniture in ("A/RES/78/199", "2/4", "23-26037", "Please recycle", "2326037", "Enhancement"):
         assert furniture not in result.text
+
+
+def test_notes_cited_side_by_side_stay_apart():
+    from penholder.readers.marks import split_glued_marks
+
+    marks = {"1", "4", "5", "12"}
+    assert split_glued_marks("rights;⁴⁵", marks) == "rights;⁴ ⁵"
+    assert split_glued_marks("rights;¹²", marks) == "rights;¹²"  # note 12 exists: one mark
+    assert split_glued_marks("rights;⁹⁹", marks) == "rights;⁹⁹"  # nothing to split into

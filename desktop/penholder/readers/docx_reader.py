@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from penholder.errors import ParseError
 from penholder.readers.docx_numbering import Numbering
 from penholder.readers.limits import fail
-from penholder.readers.pdf_layout import SUPERSCRIPT
+from penholder.readers.marks import SUPERSCRIPT_DIGITS, footnote_lines, note_order, shown
 from penholder.readers.zip_guard import open_checked_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES_REL = "/footnotes"
 _LEAD_MAY_FOLLOW = re.compile(r"\s*(\d{1,3}\s*\.|\(\s*[a-z]{1,5}\s*\)|[a-z]{1,4}\.)?\s*")
 _OFF = {"0", "false", "off", "none"}
-_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def _w(tag: str) -> str:
@@ -88,9 +87,7 @@ def _read(path: object, data: bytes) -> DocxText:
     if tables:
         warnings.append(f"{path}: {tables} table{'s' if tables > 1 else ''} ignored")
     notes = _footnotes(notes_xml, reader.cited)
-    for mark, text in notes:
-        shown = mark.translate(SUPERSCRIPT) if mark.isdigit() else mark
-        blocks.append(f"{shown} {text}".strip())
+    blocks.extend(footnote_lines(notes))
     if not blocks:
         raise fail(path, "Word file has no text")
     return DocxText("\n\n".join(blocks) + "\n", len(blocks) - len(notes), notes, warnings)
@@ -220,9 +217,9 @@ def _render(pieces: list[_Piece]) -> str:
             if lead_open:
                 _close(out)
                 lead_open = False
-            if out and out[-1] and out[-1][-1] in _SUPERSCRIPT_DIGITS and mark.isdigit():
+            if out and out[-1] and out[-1][-1] in SUPERSCRIPT_DIGITS and mark.isdigit():
                 out.append(" ")  # two notes cited together: keep ² ³ apart, not ²³ (note 23)
-            out.append(mark.translate(SUPERSCRIPT) if mark.isdigit() else mark)
+            out.append(shown(mark))
             continue
         text = piece.text
         if piece.italic and text.strip() and not (lead_open or lead_done):
@@ -287,17 +284,7 @@ def _footnotes(root, cited: dict[str, str]) -> list[tuple[str, str]]:
             if mark and text.startswith(mark):
                 text = text[len(mark):].strip()
             notes.append((mark, text))
-    return sorted(notes, key=_mark_order)
-
-
-def _mark_order(note: tuple[str, str]) -> tuple[int, int, str]:
-    """Order notes as the UN prints them: ``*`` notes first, then 1, 2, 3 …, then anything else."""
-    mark = note[0]
-    if mark and set(mark) == {"*"}:
-        return (0, len(mark), mark)
-    if mark.isdigit():
-        return (1, int(mark), mark)
-    return (2, 0, mark)
+    return sorted(notes, key=note_order)
 
 
 class _StyleFlags:

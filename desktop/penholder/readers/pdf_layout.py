@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+from penholder.readers.marks import footnote_lines, shown, split_glued_marks
 
 _JOB_NUMBER = re.compile(r"^(GE\.)?\d{2}-\d{4,6}\s*(\(E\))?[\s\d]*$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$|^\d{1,3}$")
@@ -106,15 +106,19 @@ def rebuild_text(pages: list[PageRuns]) -> LayoutResult:
     dropped: list[str] = []
     for index, lines in enumerate(lines_by_page):
         page = pages[index]
-        in_notes = False
+        kept = []
         for line in lines:
             if _is_furniture(line, index, page, body_size):
                 dropped.append(line.text.strip())
-                continue
-            text = line.text.strip()
-            if _RULE.match(text):
+            else:
+                kept.append(line)
+        notes_from = _unruled_notes_start(kept, body_size, margin)
+        in_notes = False
+        for position, line in enumerate(kept):
+            if _RULE.match(line.text.strip()):
                 in_notes = True
                 continue
+            in_notes = in_notes or position == notes_from
             if in_notes and line.size < body_size - 0.6:
                 _add_note_line(notes, line, margin)
                 continue
@@ -122,10 +126,8 @@ def rebuild_text(pages: list[PageRuns]) -> LayoutResult:
             body.append(line)
     blocks = _blocks(body, body_size, margin)
     footnotes = [(mark, _clean(text)) for mark, text in notes if mark or text.strip()]
-    parts = [b for b in blocks if b]
-    for mark, text in footnotes:
-        shown = mark.translate(SUPERSCRIPT) if mark.isdigit() else mark
-        parts.append(f"{shown} {text}".strip())
+    marks = {mark for mark, _ in footnotes}
+    parts = [split_glued_marks(b, marks) for b in blocks if b] + footnote_lines(footnotes)
     return LayoutResult("\n\n".join(parts) + "\n", body_size, margin, footnotes, dropped)
 
 
@@ -241,18 +243,38 @@ def _is_furniture(line: _Line, page_index: int, page: PageRuns, body_size: float
     return page_index > 0 and running_head
 
 
+def _unruled_notes_start(lines: list[_Line], body_size: float, margin: float) -> int | None:
+    """Return where the footnotes start on a page whose rule is drawn, not typed (no ``___`` line).
+
+    They are the smaller type after the page's last body-size line, opening with a mark: a
+    superscript or a short token hanging left of the text block.
+    """
+    if any(_RULE.match(line.text.strip()) for line in lines):
+        return None
+    body_lines = [i for i, line in enumerate(lines) if abs(line.size - body_size) < 0.6]
+    start = body_lines[-1] + 1 if body_lines else 0
+    if start >= len(lines) or lines[start].size >= body_size - 0.6:
+        return None
+    first = next((p for p in lines[start].pieces if p.text.strip()), None)
+    if first is None:
+        return None
+    hanging = lines[start].x < margin - 2 and len(first.text.strip()) <= 3
+    return start if first.superscript or hanging else None
+
+
 def _add_note_line(notes: list[list[str]], line: _Line, margin: float) -> None:
-    """Start a footnote at a hanging mark, else continue the last one (even from the previous page)."""
-    pieces = [p for p in line.pieces]
+    """Start a footnote at a hanging or superscript mark, else continue the last one (even across pages)."""
+    pieces = line.pieces
     first = next((i for i, p in enumerate(pieces) if p.text.strip()), None)
     if first is None:
         return
-    starts_note = line.x < margin - 2
-    if starts_note:
-        mark_piece = pieces[first].text.strip()
-        token, _, rest = mark_piece.partition(" ")
-        remainder = rest + "".join(p.text for p in pieces[first + 1:])
-        notes.append([token, remainder])
+    if pieces[first].superscript:
+        marks = [p.text.strip() for p in pieces[first:] if p.superscript and p.text.strip()]
+        rest = [p.text for p in pieces[first:] if not p.superscript]
+        notes.append(["".join(marks[:1]), "".join(rest)])
+    elif line.x < margin - 2:
+        token, _, rest = pieces[first].text.strip().partition(" ")
+        notes.append([token, rest + "".join(p.text for p in pieces[first + 1:])])
     elif notes:
         notes[-1][1] = _join(notes[-1][1], line.text)
     else:
@@ -318,7 +340,7 @@ def _render(pieces: list[_Piece]) -> str:
         text = piece.text
         if piece.superscript:
             mark = text.strip()
-            out.append(mark.translate(SUPERSCRIPT) if mark.isdigit() else mark)
+            out.append(shown(mark))
             continue
         if piece.italic and text.strip() and not (lead_open or lead_done):
             # The lead comes first, or after an operative number or sub-paragraph label.
