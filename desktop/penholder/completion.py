@@ -31,6 +31,7 @@ _STOPS = {",", ";", ":", "."}
 _NO_SPACE_BEFORE = {",", ";", ":", ".", ")", "]", "”", "’", "%"}
 _NO_SPACE_AFTER = {"(", "[", "“", "‘"}
 _NUMBER = re.compile(r"^\s*\d+\.\s*")
+_SUB_LABEL = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivxlc]{1,6})\)")
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,8 @@ class Completer:
             words = tokens(text[:400])[:MAX_TOKENS]  # 32 words never need more than 400 characters
             if not words:
                 continue
-            code = _KIND_CODE[kind]
-            entries.append((code + _SEP + _SEP.join(w.lower() for w in words) + _SEP,
-                            code + _SEP + _SEP.join(words) + _SEP))
+            shown = _KIND_CODE[kind] + _SEP + _SEP.join(words) + _SEP
+            entries.append((shown.lower(), shown))  # lower() keeps the separators where they were
         entries.sort()
         self._keys = [key for key, _ in entries]
         self._shown = [shown for _, shown in entries]
@@ -108,6 +108,8 @@ class Completer:
 
     def complete(self, prefix: str, kind: str | None = None, limit: int = 5) -> list[Suggestion]:
         """Return up to ``limit`` completions of a paragraph that starts with ``prefix``, best first."""
+        if _SUB_LABEL.match(prefix):
+            return []  # sub-paragraphs are not indexed as openings
         number = _NUMBER.match(prefix)
         if number and kind is None:
             kind = OPERATIVE

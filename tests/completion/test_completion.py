@@ -99,3 +99,7 @@ def test_after_recalling_the_seeds_most_common_continuations_come_first(seed_pat
     assert [after[w] for w in next_words] == sorted((after[w] for w in next_words), reverse=True)
     for suggestion in suggestions:  # every suggestion is how some seed paragraph really opens
         assert any(p.text.startswith(suggestion.text) for s in seeds for p in s.preambular)
+
+
+def test_a_sub_paragraph_line_gets_no_paragraph_openings(completer):
+    assert completer.complete("(a) Req") == []
