@@ -169,3 +169,20 @@ def test_an_unexpected_error_is_shown_and_the_text_autosaved(started, monkeypatc
         sys.excepthook(*sys.exc_info())
     assert shown and "a bug" in shown[0]
     assert autosave_path(window.session).exists()
+
+
+def test_adding_a_file_to_the_library_reloads_the_precedents(qtbot, tmp_path, seed_paths, seed_resolutions):
+    needs_library()
+    from penholder.ui.main_window import MainWindow
+
+    window = MainWindow(Settings(), load_library=True)
+    qtbot.addWidget(window)
+    window.files.ask_unsaved = lambda: "discard"
+    qtbot.waitUntil(lambda: window.index is not None, timeout=30_000)
+    source = seed_paths["A/RES/67/169"]
+    renamed = tmp_path / "A-RES-68-201.txt"
+    renamed.write_text(source.read_text(encoding="utf-8").replace("67/169", "68/201"), encoding="utf-8")
+    window.add_to_library([renamed])
+    expected = f"{len(seed_resolutions) + 1} resolutions"
+    qtbot.waitUntil(lambda: expected in window.library_label.text(), timeout=30_000)
+    assert not window.cancel_import_action.isEnabled()

@@ -168,6 +168,14 @@ class MainWindow(QMainWindow):
         self._action(precedents, "Show &History", self.show_history_tab, QKeySequence("Ctrl+H"))
         self._action(precedents, "&Search Now", lambda: self.search_now(force=True), QKeySequence("F5"))
 
+        library = bar.addMenu("&Library")
+        self._action(library, "&Add Resolutions …", self.add_files_dialog, None,
+                     "Add resolution files (text, DOCX, PDF) to the precedent library")
+        self._action(library, "Add &Folder …", self.add_folder_dialog)
+        self.cancel_import_action = self._action(library, "&Cancel Adding", self.cancel_import)
+        self.cancel_import_action.setEnabled(False)
+        self._action(library, "&Reload Library", self.load_library)
+
         view = bar.addMenu("&View")
         view.addAction(self.outline_dock.toggleViewAction())
         view.addAction(self.panel_dock.toggleViewAction())
@@ -242,6 +250,63 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Precedent library ready", 3000)
         self.panel.show_message("Type or move to a paragraph to see its precedents.")
         self.search_now(force=True)
+
+    def add_files_dialog(self) -> None:
+        """Ask for resolution files and add them to the library."""
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add resolutions to the library", "",
+                                                "Resolutions (*.txt *.docx *.pdf);;All files (*)")
+        if paths:
+            self.add_to_library(paths)
+
+    def add_folder_dialog(self) -> None:
+        """Ask for a folder and add the resolutions in it to the library."""
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of resolutions to the library")
+        if folder:
+            self.add_to_library([folder])
+
+    def add_to_library(self, paths: list) -> None:
+        """Add files or folders to the library in the pool, showing progress; then reload the index."""
+        import threading
+
+        from penholder.ui.workers import ProgressRelay
+
+        library_path = self.settings.library()
+        self.import_cancelled = threading.Event()
+        cancelled = self.import_cancelled
+        relay = ProgressRelay(self)
+        relay.progressed.connect(
+            lambda done, total, path: self.statusBar().showMessage(f"Adding {done}/{total}: {path}"))
+        self.cancel_import_action.setEnabled(True)
+
+        def add():
+            from penholder.library import Library
+
+            library = Library.open(library_path)
+            try:
+                return library.add_files(paths, progress=relay, cancel=cancelled.is_set)
+            finally:
+                library.close()
+
+        def done(report):
+            self.cancel_import_action.setEnabled(False)
+            summary = report.summary() if hasattr(report, "summary") else "done"
+            self.statusBar().showMessage(f"Library: {summary}", 10000)
+            self.load_library()
+
+        def failed(message):
+            self.cancel_import_action.setEnabled(False)
+            self.statusBar().showMessage(f"Nothing added: {message}", 10000)
+
+        self.library_task = start_task(add, done, failed, owner=self)
+
+    def cancel_import(self) -> None:
+        """Stop adding files after the current one."""
+        if getattr(self, "import_cancelled", None) is not None:
+            self.import_cancelled.set()
 
     # -- typing, structure, search -------------------------------------------------------------------
     def _text_changed(self) -> None:

@@ -69,6 +69,16 @@ def _alive(owner: QObject | None) -> bool:
     return owner is None or shiboken6.isValid(owner)
 
 
+class ProgressRelay(QObject):
+    """Carries ``progress(done, total, path)`` calls from a worker to the UI thread as a signal."""
+
+    progressed = Signal(int, int, str)
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        """Report progress (safe to call from any thread)."""
+        self.progressed.emit(done, total, path)
+
+
 class SearchRequest:
     """One precedent search: the query, its filters, and when it was asked for."""
 
