@@ -69,3 +69,10 @@ def test_old_word_or_protected_office_file(tmp_path):
     path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 600)
     with pytest.raises(ParseError, match="unprotected .docx"):
         read_resolution(path)
+
+
+def test_document_carries_the_hash_of_the_bytes_read(tmp_path):
+    import hashlib
+
+    path = write_docx(tmp_path / "draft.docx")
+    assert read_document(path).sha256 == hashlib.sha256(path.read_bytes()).hexdigest()

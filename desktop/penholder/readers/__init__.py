@@ -9,6 +9,7 @@ warnings); ``read_text(path)`` just the text. Every failure is a ParseError "<fi
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 
@@ -28,7 +29,10 @@ __all__ = ["DOCX", "PDF", "TEXT", "Document", "detect_format", "parse_document",
 
 @dataclass
 class Document:
-    """A file read into plain text: its format, the encoding used (text files), pages (PDF), warnings."""
+    """A file read into plain text: its format, the encoding used (text files), pages (PDF), warnings.
+
+    ``sha256`` is the hash of the bytes that were read, so a caller need not read the file twice.
+    """
 
     path: str
     format: str
@@ -36,6 +40,7 @@ class Document:
     encoding: str | None = None
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    sha256: str = ""
 
 
 def detect_format(data: bytes) -> str:
@@ -60,16 +65,19 @@ def read_document(path: str | os.PathLike) -> Document:
         from penholder.readers.pdf_reader import read_pdf_bytes
 
         pdf = read_pdf_bytes(name, data)
-        return Document(name, PDF, pdf.text, pages=pdf.pages, warnings=pdf.warnings)
-    if kind == DOCX:
+        document = Document(name, PDF, pdf.text, pages=pdf.pages, warnings=pdf.warnings)
+    elif kind == DOCX:
         from penholder.readers.docx_reader import read_docx_bytes
 
         docx = read_docx_bytes(name, data)
-        return Document(name, DOCX, docx.text, warnings=docx.warnings)
-    from penholder.readers.text_reader import read_text_bytes
+        document = Document(name, DOCX, docx.text, warnings=docx.warnings)
+    else:
+        from penholder.readers.text_reader import read_text_bytes
 
-    text, encoding = read_text_bytes(name, data)
-    return Document(name, TEXT, text, encoding=encoding)
+        text, encoding = read_text_bytes(name, data)
+        document = Document(name, TEXT, text, encoding=encoding)
+    document.sha256 = hashlib.sha256(data).hexdigest()
+    return document
 
 
 def read_text(path: str | os.PathLike) -> str:
