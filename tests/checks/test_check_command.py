@@ -67,3 +67,14 @@ def test_nothing_to_check_is_a_usage_error():
 
     with pytest.raises(PenholderError):
         run()
+
+
+def test_a_penholder_draft_file_is_checked_from_its_editor_text(tmp_path, capsys):
+    from penholder.drafts.format import Draft, DraftMetadata, save_draft
+
+    path = tmp_path / "draft.penholder"
+    text = "Enhancement\nThe Human Rights Council,\n\nRecalls its resolution 20/5,\n\n1. Decides to act.\n"
+    save_draft(Draft(text, DraftMetadata(body="HRC")), path)
+    assert run(str(path), "--no-library") == 1
+    out = capsys.readouterr().out
+    assert "PP-OPENER" in out and "OP-LONE" in out

@@ -28,8 +28,7 @@ def register(subparsers: argparse._SubParsersAction, description: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check each file; print problems (or JSON); return 1 if any problem was found or a file failed."""
     from penholder.checks import Checker
-    from penholder.errors import ParseError, PenholderError
-    from penholder.parsing import parse_file
+    from penholder.errors import PenholderError
 
     if not args.files and not args.across_library:
         raise PenholderError("check: name a file to check (or use --across-library)")
@@ -39,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
         found |= print_disagreements(checker, args.json)
     for path in args.files:
         try:
-            resolution = parse_file(path)
-        except ParseError as exc:
+            resolution = read_draft(path)
+        except PenholderError as exc:
             print(f"penholder: {exc}", file=sys.stderr)
             found = True
             continue
@@ -52,6 +51,23 @@ def run(args: argparse.Namespace) -> int:
             continue
         print_problems(path, resolution, problems)
     return 1 if found else 0
+
+
+def read_draft(path: str | Path):
+    """Return the resolution in a ``.penholder`` draft, or in a text, DOCX or PDF file."""
+    if str(path).endswith(".penholder"):
+        from penholder.checks.editor_text import editor_resolution
+        from penholder.drafts.format import load_draft
+
+        draft = load_draft(path)
+        resolution = editor_resolution(draft.text)[0]
+        resolution.title = next((line.strip() for line in draft.text.splitlines() if line.strip()), None)
+        return draft.apply_to(resolution)
+    try:
+        from penholder.library import read_resolution
+    except ImportError:
+        from penholder.parsing import parse_file as read_resolution
+    return read_resolution(path)
 
 
 def library_resolutions(path: Path | None) -> list:

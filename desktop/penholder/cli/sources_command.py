@@ -27,13 +27,15 @@ def register(subparsers: argparse._SubParsersAction, description: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print (and optionally write) the agreed-language report; return 0."""
+    from penholder.cli.check_command import read_draft
     from penholder.library import Library, resolve_resolution
     from penholder.report import agreed_language_report, report_summary, write_report_docx
     from penholder.search import PrecedentIndex
 
-    draft = resolve_resolution(args.draft, args.library)
+    is_file = Path(args.draft).expanduser().is_file()
+    draft = read_draft(args.draft) if is_file else resolve_resolution(args.draft, args.library)
     exclude = args.exclude
-    if exclude is None and not Path(args.draft).expanduser().is_file():
+    if exclude is None and not is_file:
         exclude = draft.symbol  # a resolution from the library is not its own precedent
     with Library.open(args.library) as library:
         index = PrecedentIndex.from_library(library)
