@@ -37,7 +37,7 @@ _OWN_SYMBOL = re.compile(
 )
 _NUMBER_LINE = re.compile(r"^(?:Resolution\s+)?((?:ES-|S-)?\d{1,4})/(\d{1,3})\s*\.\s*(.*)$")
 _SC_NUMBER = re.compile(r"^Resolution\s+(\d{3,5})\s*\((\d{4})\)")
-_MEETING = re.compile(r"^(\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\b", re.IGNORECASE)
+_MEETING = re.compile(r"^(\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting)\b", re.IGNORECASE)
 _AGENDA = re.compile(r"^Agenda\s+items?\s*:?\s*(?:Item\s*)?(.+?)\s*:?(?:\s|$)", re.IGNORECASE)
 _AGENDA_FULL = re.compile(r"^Agenda\s+items?\s*:?\s*(?:Item\s*)?([\w() ,]+?(?:\([a-z]\))?)(?::|$)", re.IGNORECASE)
 _VOTE = re.compile(

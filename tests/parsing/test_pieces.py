@@ -1,0 +1,202 @@
+"""The parser's pieces on small made-up texts: each rule alone, so a regression names its cause."""
+
+from __future__ import annotations
+
+import pytest
+
+from penholder.errors import ParseError
+from penholder.parsing import lexicon, parse_file, parse_text
+from penholder.parsing.footnotes import take_inlined, take_marks
+from penholder.parsing.metadata import iso_date, ordinal_session
+from penholder.parsing.normalize import ITALIC_CLOSE, ITALIC_OPEN, PAGE_BREAK, to_lines
+
+DRAFT = """United Nations
+A/C.3/99/L.7
+
+General Assembly
+Distr.: Limited
+1 November 2099
+Original: English
+
+99-12345 (E)    021199
+*9912345*
+
+Ninety-ninth session
+Third Committee
+Agenda item 70 (b)
+Promotion of good things
+
+Ruritania, Freedonia and
+Utopia:* draft resolution
+
+Cooperation on good things
+
+The General Assembly,
+
+Recalling its resolution 98/1 of 1 December 2098,1
+
+Noting with concern the report of the Secretary-General,2
+
+1.
+Decides to continue;
+__________________
+
+* Any changes to the list of sponsors will be reflected in the official record.
+
+1 See A/98/1.
+
+2 A/99/2.
+
+A/C.3/99/L.7
+
+99-12345
+2/2
+
+2.
+Requests the Secretary-General:
+(a)
+To report on good things;
+(b) To report on better things, including:
+(i) in the short term;
+(ii) in the long term;
+(c) To do the rest;
+
+3.
+Decides to remain seized of the matter.
+"""
+
+
+def _parse(text: str):
+    return parse_text(text, source="made-up.txt")
+
+
+def test_draft_metadata_and_structure():
+    draft = _parse(DRAFT)
+    assert draft.symbol == "A/C.3/99/L.7" and draft.session == 99 and draft.number is None
+    assert draft.state == "draft" and draft.committee == "Third Committee"
+    assert draft.sponsors == ["Ruritania", "Freedonia", "Utopia"]
+    assert draft.title == "Cooperation on good things" and draft.agenda_item == "70 (b)"
+    assert draft.year == 2099 and draft.adoption.date is None
+    assert [p.lead for p in draft.preambular] == ["Recalling", "Noting with concern"]
+    assert [p.notes for p in draft.preambular] == [["1"], ["2"]]
+    assert [f.mark for f in draft.footnotes] == ["*", "1", "2"]
+    assert [p.number for p in draft.operative] == [1, 2, 3]
+
+
+def test_subparagraphs_nest_roman_under_letters():
+    requests = _parse(DRAFT).operative[1]
+    assert requests.text == "Requests the Secretary-General:"
+    assert [s.label for s in requests.subparagraphs] == ["(a)", "(b)", "(c)"]
+    assert [s.label for s in requests.subparagraphs[1].subparagraphs] == ["(i)", "(ii)"]
+    assert requests.subparagraphs[0].text == "To report on good things;"
+
+
+def test_page_furniture_and_footnotes_leave_paragraphs_whole():
+    draft = _parse(DRAFT)
+    texts = " ".join(p.full_text() for p in draft.paragraphs)
+    for furniture in ("99-12345", "2/2", "A/C.3/99/L.7", "sponsors", "See A/98/1"):
+        assert furniture not in texts
+
+
+def test_built_symbol_for_an_unstated_one():
+    text = "12/34.\nA title\n\nThe Human Rights Council,\n\nRecalling things,\n\n1. Decides to act.\n"
+    resolution = _parse(text)
+    assert resolution.symbol == "A/HRC/RES/12/34" and resolution.body == "HRC"
+    text = "GE.A/HRC/9/9. 5-01234 (E)\n\n45/6. A title\n\nThe General Assembly,\n\nRecalling things,\n\n1. Decides.\n"
+    assert _parse(text).symbol == "A/RES/45/6"
+
+
+def test_single_unnumbered_operative_paragraph():
+    text = "The General Assembly,\n\nRecalling its resolution 1/1,\n\nDecides to do the thing.\n\n5th plenary meeting\n1 May 2020\n"
+    resolution = _parse(text)
+    assert len(resolution.preambular) == 1 and len(resolution.operative) == 1
+    assert resolution.operative[0].lead == "Decides" and resolution.operative[0].number is None
+    assert resolution.adoption.meeting == "5th plenary meeting" and resolution.adoption.date == "2020-05-01"
+
+
+def test_page_break_joins_lower_case_and_splits_openers():
+    text = ("The General Assembly,\n\nRecalling the first thing of\n\n\n\nthe second,\n\n"
+            "Stressing the need for all human\n\n\nWelcoming everything,\n\n1. Decides.\n")
+    preambular = _parse(text).preambular
+    assert [p.text for p in preambular] == [
+        "Recalling the first thing of the second,", "Stressing the need for all human", "Welcoming everything,"]
+
+
+def test_blank_line_after_every_line_is_pdf_wrapping():
+    lines = ["The Human Rights Council,", "Recalling the outcome of the conference held in Durban,",
+             "Xenophobia and Related Intolerance, and the capacity-", "building of States,",
+             "Recognizing that all is well in", "the world and that non-", "selectivity matters,",
+             "1. Reaffirms the commitment of", "all States;", "2. Decides to continue", "the work."]
+    resolution = _parse("\n\n".join(lines))
+    assert [p.lead for p in resolution.preambular] == ["Recalling", "Recognizing"]
+    assert "capacity-building of States" in resolution.preambular[0].text
+    assert "non-selectivity" in resolution.preambular[1].text
+    assert [p.text for p in resolution.operative] == ["Reaffirms the commitment of all States;",
+                                                      "Decides to continue the work."]
+
+
+def test_markdown_marks_give_headings_and_leads():
+    text = ("Council**First session**\n\n**A heading****1/1. A title***The Human Rights Council,*\n\n"
+            "*Deeply alarmed* by things,\n\n1. *Expresses its deep concern* at things;\n")
+    resolution = _parse(text)
+    assert resolution.organ == "The Human Rights Council," and resolution.symbol == "A/HRC/RES/1/1"
+    assert resolution.preambular[0].lead == "Deeply alarmed"
+    assert resolution.operative[0].lead == "Expresses its deep concern"
+    assert resolution.operative[0].text == "Expresses its deep concern at things;"
+
+
+def test_normalized_lines_mark_page_breaks_and_italics():
+    lines = to_lines("a\r\n\r\nb\n\n\n\nc\fd *e f*\u00a0g")
+    assert lines[:5] == ["a", "", "b", PAGE_BREAK, "c"]
+    assert lines[-1] == f"d {ITALIC_OPEN}e f{ITALIC_CLOSE} g"
+
+
+@pytest.mark.parametrize(("text", "clean", "notes"), [
+    ("on 8 September 20002 and", "on 8 September 2000 and", ["2"]),
+    ("the Action,1 for", "the Action, for", ["1"]),
+    ("the tenth4 and twentieth5 anniversaries", "the tenth and twentieth anniversaries", ["4", "5"]),
+    ("the Secretary-General² informing", "the Secretary-General informing", ["2"]),
+    ("the Action,* and their", "the Action, and their", ["*"]),
+    ("its fifty-second session,”", "its fifty-second session,", []),
+    ("and paragraphs 2 and 3 of resolution 1/2,", "and paragraphs 2 and 3 of resolution 1/2,", []),
+    ("see A/67/53 and Corr.1, and", "see A/67/53 and Corr.1, and", []),
+    ("the Universal Declaration of Human Rights, 1", "the Universal Declaration of Human Rights,", ["1"]),
+])
+def test_footnote_marks_in_text(text, clean, notes):
+    assert take_marks(text, {"*", "1", "2", "3", "4", "5"}) == (clean, notes)
+
+
+def test_inlined_footnote_text():
+    footnotes = []
+    text, notes = take_inlined("Technical Assistance,A/HRC/19/50. in particular", footnotes)
+    assert text == "Technical Assistance, in particular" and notes == ["1"]
+    assert footnotes[0].text == "A/HRC/19/50."
+
+
+def test_lexicon_lists_and_leads():
+    assert "Recalling" in lexicon.preambular_openers() and "Takes note" in lexicon.operative_verbs()
+    assert lexicon.preambular_lead("Recalling further its resolution") == "Recalling further"
+    assert lexicon.preambular_lead("Taking note with appreciation of") == "Taking note with appreciation"
+    assert lexicon.operative_lead("Also takes note of") == "Also takes note"
+    assert lexicon.operative_lead("Strongly objects to") == "Strongly objects"
+    assert lexicon.operative_lead("Nations are") == ""
+
+
+def test_dates_and_ordinals():
+    assert iso_date("adopted on 12 July 2023 at") == "2023-07-12"
+    assert iso_date("31 February 2023") is None
+    assert ordinal_session("Fifty-third") == 53 and ordinal_session("Eightieth") == 80
+
+
+@pytest.mark.parametrize("text", ["Dear colleague,\n\nThank you.\n", "1, 2, 3\n", "The General Assembly,\n"])
+def test_text_without_structure_is_a_parse_error(text):
+    with pytest.raises(ParseError, match=r"^made-up\.txt: "):
+        _parse(text)
+
+
+def test_amendment_is_named(tmp_path):
+    path = tmp_path / "amendment.txt"
+    path.write_text("Ruritania: amendment to draft resolution A/99/L.1\n\nA title\n\n"
+                    "The General Assembly,\n\nRecalling things,\n\n1. Decides.\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="amendment"):
+        parse_file(path)
