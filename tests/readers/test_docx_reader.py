@@ -134,3 +134,14 @@ def test_missing_part_is_a_clean_error(tmp_path):
         read_resolution(broken)
     except ParseError as error:
         assert str(error).startswith(str(broken))
+
+
+def test_hidden_text_is_skipped(tmp_path):
+    import docx
+
+    path = write_docx(tmp_path / "draft.docx")
+    document = docx.Document(str(path))
+    paragraph = document.paragraphs[-1]
+    paragraph.add_run(" secret drafting note").font.hidden = True
+    document.save(str(path))
+    assert "secret drafting note" not in read_document(path).text

@@ -108,3 +108,15 @@ def test_notes_cited_side_by_side_stay_apart():
     assert split_glued_marks("rights;⁴⁵", marks) == "rights;⁴ ⁵"
     assert split_glued_marks("rights;¹²", marks) == "rights;¹²"  # note 12 exists: one mark
     assert split_glued_marks("rights;⁹⁹", marks) == "rights;⁹⁹"  # nothing to split into
+
+
+def test_a_page_without_text_is_reported(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=str(write_text_pdf(tmp_path / "res.pdf", resolution_runs())))
+    for page in PdfReader(str(write_blank_pdf(tmp_path / "scan.pdf"))).pages:
+        writer.add_page(page)
+    writer.write(str(tmp_path / "mixed.pdf"))
+    document = read_document(tmp_path / "mixed.pdf")
+    assert document.pages == 2
+    assert any("page 2 has no text layer" in warning for warning in document.warnings)

@@ -136,6 +136,8 @@ class _BodyReader:
         if rpr is not None:
             style = rpr.find(_w("rStyle"))
             run_style = style.get(_w("val")) if style is not None else None
+            if _toggle(rpr.find(_w("vanish"))):
+                return []  # hidden text is not part of the document as printed
             direct_italic = _toggle(rpr.find(_w("i")))
             vert = rpr.find(_w("vertAlign"))
             if vert is not None:

@@ -72,7 +72,14 @@ def _read(path: object, data: bytes) -> PdfText:
     if visible < _MIN_TEXT_CHARS:
         raise fail(path, "PDF has no text layer (scanned image?); run it through OCR first")
     layout = rebuild_text(pages)
-    return PdfText(layout.text, count, layout, [])
+    warnings = []
+    blank = [str(number) for number, page in enumerate(pages, start=1)
+             if not any(run.text.strip() for run in page.runs)]
+    if len(blank) == 1:
+        warnings.append(f"{path}: page {blank[0]} has no text layer (scanned?) and was skipped")
+    elif blank:
+        warnings.append(f"{path}: pages {', '.join(blank)} have no text layer (scanned?) and were skipped")
+    return PdfText(layout.text, count, layout, warnings)
 
 
 def _page_runs(page) -> PageRuns:
