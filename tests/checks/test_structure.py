@@ -161,3 +161,10 @@ def test_problems_are_plain_json():
     problem = check_resolution(resolution(["Recalls it,"], GOOD_OP))[0]
     data = problem.to_json()
     assert data["code"] == "PP-OPENER" and data["where"] == "PP 1" and data["fix"] == "Recalling"
+
+
+def test_an_unlisted_verb_shaped_word_is_information_and_a_non_verb_a_warning():
+    shaped = check_resolution(resolution(GOOD_PP, ["Frobnicates States to act;", GOOD_OP[2]]))
+    assert codes(shaped) == ["OP-VERB"] and shaped[0].severity == "info"
+    other = check_resolution(resolution(GOOD_PP, ["The Council will act;", GOOD_OP[2]]))
+    assert codes(other) == ["OP-VERB"] and other[0].severity == "warning"

@@ -121,7 +121,8 @@ def check_operative_verb(paragraph: Paragraph, number: int, vocabulary: Vocabula
         return [Problem("OP-VERB", message, ERROR, OPERATIVE, number, span[0], span[1])]
     message = (f"“{word}” is not a usual operative verb; operative paragraphs open with a verb in the "
                "present tense, third person such as “Requests”, “Decides” or “Calls upon”")
-    return [Problem("OP-VERB", message, WARNING, OPERATIVE, number, span[0], span[1])]
+    shaped = word[:1].isupper() and lower.endswith("s") and not lower.endswith("ss")  # "Rejects": unlisted
+    return [Problem("OP-VERB", message, INFO if shaped else WARNING, OPERATIVE, number, span[0], span[1])]
 
 
 def _third_person(lower: str, verbs: frozenset[str]) -> str | None:
