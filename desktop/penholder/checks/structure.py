@@ -13,10 +13,6 @@ from penholder.checks.problem import ERROR, INFO, WARNING, Problem
 from penholder.checks.vocabulary import Vocabulary, first_word_span
 from penholder.model import OPERATIVE, PREAMBULAR, Paragraph, SubParagraph
 
-_TRAILING_SPACE = re.compile(r"\s*$")
-_CLOSERS = "”’\")]"
-
-
 # A footnote mark left after the final punctuation ("…, 10" or "…;*") in text extracted from PDF.
 _TRAILING_NOTE = re.compile(r"(?<=[,;:.])\s*(?:\d{1,3}|\*{1,3})\s*$")
 
@@ -25,7 +21,6 @@ def _ending(text: str) -> tuple[int, str]:
     """Return the offset of the paragraph's final punctuation mark (or its end) and that mark."""
     note = _TRAILING_NOTE.search(text)
     end = note.start() if note else len(text.rstrip())
-    # Look past a closing quote or bracket: `entitled “…”,` ends with the comma, `…”` ends with nothing.
     mark = text[end - 1] if end else ""
     return end - 1 if mark in ",;:." else end, mark if mark in ",;:." else ""
 
