@@ -5,6 +5,14 @@ text and gives offsets into it (for wavy underlines and click-to-jump). Both tak
 ``Checker`` built once per library (fast), a ``penholder.library.Library`` or any iterable of
 resolutions; with a library, references are cross-checked against adoption dates and every other
 citation, and the leads the library uses count as known openers and verbs.
+
+For live checks build the checker once (in a worker) and ask it on each edit::
+
+    checker = Checker.from_library(library)          # ~2 s for 1,200 resolutions
+    for problem in checker.check_text(editor_text):   # ~10 ms for a 70-paragraph draft
+        underline(problem.start, problem.end, problem.severity)
+        if problem.fix is not None:                   # one-click fix
+            editor_text = apply_fix(editor_text, problem)
 """
 
 from __future__ import annotations
