@@ -71,7 +71,8 @@ def _run(x, y, text, size=10.0, font="TimesNewRomanPSMT"):
     return TextRun(x, y, size, font, text)
 
 
-def test_layout_drops_furniture_keeps_marks_and_joins_pages():
+@pytest.mark.parametrize("scale", [1.0, 1.2], ids=["10 pt body", "12 pt body"])
+def test_layout_drops_furniture_keeps_marks_and_joins_pages(scale):
     first = PageRuns(612, 792, [
         _run(123, 700, " "), _run(147, 700, "Recalling", font="TimesNewRomanPS-ItalicMT"),
         _run(190, 700, " its resolution of 12 July 2023"), _run(330, 703.5, "1", size=6.5),
@@ -90,6 +91,11 @@ def test_layout_drops_furniture_keeps_marks_and_joins_pages():
         _run(60, 36, "2/4", size=8.5, font="TimesNewRomanPS-BoldMT"), _run(524, 38, "23-26037", size=7),
         _run(123, 50, "Please recycle", size=8),
     ])
+    for page in (first, second):
+        # The same page enlarged: type, spacing, margins and paper all grow together.
+        page.width, page.height = page.width * scale, page.height * scale
+        for run in page.runs:
+            run.x, run.y, run.size = run.x * scale, run.y * scale, run.size * scale
     result = rebuild_text([first, second])
     blocks = result.text.strip().split("\n\n")
     assert blocks[0] == ("*Recalling* its resolution of 12 July 2023¹ and the work of the high-level meeting "

@@ -22,8 +22,9 @@ _RECYCLE = re.compile(r"please\s+recycle", re.IGNORECASE)
 _RULE = re.compile(r"^_{5,}$")
 _LEAD_MAY_FOLLOW = re.compile(r"\s*(\d{1,3}\s*\.|\(\s*[a-z]{1,5}\s*\))?\s*")
 
-# A run this much smaller than the body text is a footnote mark when raised above a line.
-_SUPERSCRIPT_MAX_SIZE = 7.3
+# Runs smaller than this share of the body size are footnote marks when raised above a line
+# (UN PDFs: marks 6.5 pt and 5.5 pt against a 10 pt body, footnote text 8.5 pt).
+_SUPERSCRIPT_RATIO = 0.78
 
 
 @dataclass
@@ -97,7 +98,14 @@ class LayoutResult:
 
 def rebuild_text(pages: list[PageRuns]) -> LayoutResult:
     """Return the resolution's text rebuilt from the runs of its pages (furniture out, footnotes last)."""
-    lines_by_page = [_page_lines(index, page) for index, page in enumerate(pages)]
+    sizes = Counter()
+    for page in pages:
+        for run in page.runs:
+            sizes[round(run.size, 1)] += len(run.text.strip())
+    run_body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    # A run this much smaller than the body text is a footnote mark when raised above a line.
+    superscript_below = _SUPERSCRIPT_RATIO * run_body_size
+    lines_by_page = [_page_lines(index, page, superscript_below) for index, page in enumerate(pages)]
     all_lines = [line for lines in lines_by_page for line in lines]
     body_size = _dominant_size(all_lines)
     margin = _body_margin(all_lines, body_size)
@@ -131,11 +139,11 @@ def rebuild_text(pages: list[PageRuns]) -> LayoutResult:
     return LayoutResult("\n\n".join(parts) + "\n", body_size, margin, footnotes, dropped)
 
 
-def _page_lines(page_index: int, page: PageRuns) -> list[_Line]:
+def _page_lines(page_index: int, page: PageRuns, superscript_below: float) -> list[_Line]:
     """Group a page's runs into lines, top to bottom, superscript marks attached to their line."""
     visible = [r for r in page.runs if r.text and "barcode" not in r.font.lower()]
-    normal = [r for r in visible if r.size >= _SUPERSCRIPT_MAX_SIZE]
-    small = [r for r in visible if r.size < _SUPERSCRIPT_MAX_SIZE]
+    normal = [r for r in visible if r.size >= superscript_below]
+    small = [r for r in visible if r.size < superscript_below]
     rows: list[list[TextRun]] = []
     for run in sorted(normal, key=lambda r: (-r.y, r.x)):
         if rows and abs(rows[-1][0].y - run.y) <= 2.0:
