@@ -76,7 +76,7 @@ Recalling its resolution 20/5 of 5 July 2012,
 def test_editor_lines_give_exact_offsets_for_numbering_and_nested_labels():
     problems = check_text(EDITOR)
     numbering = next(p for p in problems if p.code == "OP-NUMBERING")
-    assert EDITOR[numbering.start:].startswith("Requests the Office:")  # the paragraph numbered 3
+    assert EDITOR[numbering.start:].startswith("3. Requests the Office:")  # on the number itself
     label = next(p for p in problems if p.code == "SUB-LABELS")
     assert label.sub == "(a) (iii)" and "expected (ii)" in label.message
     assert EDITOR[label.start:].startswith("On that;")
@@ -87,3 +87,13 @@ def test_wrapped_text_pasted_from_a_document_is_parsed_and_offsets_still_point_a
     raw = seed_paths["A/HRC/RES/53/11"].read_text(encoding="utf-8")
     quotes = [p for p in check_text(raw) if p.code == "TYPO-QUOTES"]
     assert quotes and all(raw[p.start:p.end] in {'"', "'"} for p in quotes)
+
+
+def test_numbering_problems_in_editor_text_sit_on_the_number_and_fix_it():
+    problems = check_text(EDITOR)
+    numbering = next(p for p in problems if p.code == "OP-NUMBERING")
+    assert EDITOR[numbering.start:numbering.end] == "3" and numbering.fix == "2"
+    assert "2. Requests the Office:" in apply_fix(EDITOR, numbering)
+    lone = "The Human Rights Council,\n\nRecalling the Charter,\n\n1. Decides to act.\n"
+    problem = next(p for p in check_text(lone) if p.code == "OP-LONE")
+    assert apply_fix(lone, problem).endswith("\nDecides to act.\n")

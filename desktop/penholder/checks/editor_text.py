@@ -44,11 +44,34 @@ def check_editor_text(checker: Checker, text: str) -> list[Problem]:
     problems = []
     for problem in checker.check_resolution(resolution, typography=False):
         start = places.get((problem.kind, problem.number, problem.sub))
+        if problem.code in ("OP-LONE", "OP-NUMBERING") and start is not None:
+            problems.append(_number_fix(text, problem, start))
+            continue
         problems.append(problem.moved(start) if start is not None else problem)
     for (kind, number, sub), start in places.items():
         body = _text_at(resolution, kind, number, sub)
         problems += [p.moved(start) for p in check_typography(body, kind, number, sub)]
     return sorted(problems, key=lambda p: (p.start if p.start is not None else -1, p.code))
+
+
+_NUMBER_BEFORE = re.compile(r"(\d{1,3})\.\s+$")
+_EXPECTED = re.compile(r"expected (\d+)")
+
+
+def _number_fix(text: str, problem: Problem, body_start: int) -> Problem:
+    """Return a numbering problem placed on the line's number, with its fix: the right number, or none."""
+    line_start = text.rfind("\n", 0, body_start) + 1
+    number = _NUMBER_BEFORE.search(text, line_start, body_start)
+    if number is None:
+        return problem.moved(body_start)
+    if problem.code == "OP-LONE":  # "1. Decides …" -> "Decides …"
+        start, end, fix = number.start(), body_start, ""
+    else:
+        expected = _EXPECTED.search(problem.message)
+        start, end = number.span(1)
+        fix = expected.group(1) if expected else None
+    return Problem(problem.code, problem.message, problem.severity, problem.kind, problem.number, start, end,
+                   fix, problem.sub)
 
 
 def editor_resolution(text: str) -> tuple[Resolution, dict[tuple[str, int, str | None], int]]:
