@@ -147,17 +147,43 @@ _INLINED = re.compile(
 )
 
 
+_TAKES_A_NUMBER = frozenset(
+    ["paragraph", "paragraphs", "para", "paras", "resolution", "resolutions", "decision", "decisions", "article", "articles", "rule", "rules", "annex", "chapter", "section", "sections", "part", "goal", "goals", "target", "targets", "about", "some", "over", "under", "nearly", "almost", "and", "or", "to", "from", "of", "by", "between", "than", "at", "in", "on", "no", "nos", "vol", "volume", "item", "items", "principle", "principles", "level", "phase", "step", "option", "protocol", "meeting", "page", "pages", "table", "figure", "box", "category"]
+)
+_UNIT_AFTER = re.compile(
+    rf"^\s*(?:{_MONTHS}|per\b|million|billion|thousand|dollars|years?\b|months?\b|days?\b|hours?\b|weeks?\b"
+    r"|percent|%|and\s+\d|to\s+\d|or\s+\d|-|–)"
+)
+
+
+_YEAR_OR_SYMBOL_BEFORE = re.compile(r"(?:\b(?:1[89]|20)\d\d|\d/\d{1,4})$")
+
+
 def _spaced_mark(text: str, start: int, end: int, expected: int) -> bool:
-    """Return whether digits set off by a space after punctuation ("rights, 9 and") are the next mark."""
-    if start < 2 or text[start - 1] != " " or text[start - 2] not in ",;:.”’)":
+    """Return whether digits set off by a space ("rights, 9 and", "Fund 21 and") are the next mark."""
+    if start < 2 or text[start - 1] != " ":
         return False
     after = text[end] if end < len(text) else ""
-    if after == "" or text[end:].strip() == "":
-        return True  # a bare number closing a paragraph after its punctuation is a mark
-    return expected <= int(text[start:end]) <= expected + 2 and after in " ,;:."
+    value = int(text[start:end])
+    before = text[start - 2]
+    if before in ",;:.”’)":
+        if after == "" or text[end:].strip() == "":
+            return True  # a bare number closing a paragraph after its punctuation is a mark
+        return expected <= value <= expected + 2 and after in " ,;:."
+    if value != expected or (after and after not in " ,;:."):
+        return False
+    if before.isdigit():
+        # after a year ("April 2004 4 and") or a symbol ("resolutions 5/7 27 and")
+        return bool(_YEAR_OR_SYMBOL_BEFORE.search(text, 0, start - 1))
+    if not before.isalpha():
+        return False
+    word = text[:start - 1].rsplit(" ", 1)[-1].lower()
+    return word not in _TAKES_A_NUMBER and not _UNIT_AFTER.match(text[end:end + 16])
 
 
-def _mark_kind(text: str, start: int, end: int, numeric: set[str]) -> tuple[str, str] | None:
+def _mark_kind(
+    text: str, start: int, end: int, numeric: set[str], expected_mark: int | None = None
+) -> tuple[str, str] | None:
     """Return (mark, kept text) if the token at ``text[start:end]`` is a footnote mark, else ``None``."""
     token = text[start:end]
     before = text[start - 1] if start else ""
@@ -175,6 +201,8 @@ def _mark_kind(text: str, start: int, end: int, numeric: set[str]) -> tuple[str,
             return None
         if before in _BEFORE_DIGIT_MARK:
             return token, ""
+        if before.isupper() and expected_mark is not None and token == str(expected_mark):
+            return token, ""  # after a capital ("HIV/AIDS7") only the next mark in order
         if before == "." and (after == "" or after == " "):
             word = _WORD_BEFORE_DOT.search(text, 0, start - 1)
             if word and word.group(1).lower() not in _ABBREVIATIONS and len(word.group(1)) > 1:
@@ -216,7 +244,7 @@ def take_marks(
                _STARS if char == "*" else None)
         end = run.match(text, start).end() if run else start + 1
         position = end
-        found = _mark_kind(text, start, end, numeric)
+        found = _mark_kind(text, start, end, numeric, last[0] + 1)
         if found is None and char.isdigit() and char not in SUPERSCRIPTS and end - start <= 3 \
                 and text[start:end] in numeric and _spaced_mark(text, start, end, last[0] + 1):
             found = text[start:end], ""
