@@ -262,30 +262,37 @@ def _footnotes_xml(document):
 
 
 def _footnotes(root, cited: dict[str, str]) -> list[tuple[str, str]]:
-    """Return (mark, text) for each real footnote, in citing order, then any uncited ones."""
+    """Return (mark, text) for each cited footnote, in the order the UN prints them."""
     if root is None:
         return []
-    texts: dict[str, str] = {}
+    runs_by_note: dict[str, list[str]] = {}
     for note in root.iter(_w("footnote")):
         if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        parts: list[str] = []
+        runs: list[str] = []
         for run in note.iter(_w("r")):
             if run.find(_w("footnoteRef")) is not None:
                 continue
+            parts = []
             for child in run.iterchildren():
                 if child.tag == _w("t"):
                     parts.append(child.text or "")
                 elif child.tag in (_w("tab"), _w("br")):
                     parts.append(" ")
-        texts[note.get(_w("id")) or ""] = " ".join("".join(parts).split())
+            runs.append("".join(parts))
+        runs_by_note[note.get(_w("id")) or ""] = runs
     notes: list[tuple[str, str]] = []
     for note_id, mark in cited.items():
-        if note_id in texts:
-            text = texts.pop(note_id)
-            if mark and text.startswith(mark):
-                text = text[len(mark):].strip()
-            notes.append((mark, text))
+        if note_id not in runs_by_note:
+            continue
+        runs = list(runs_by_note.pop(note_id))
+        # A custom mark is typed at the start of the note, sometimes twice (LibreOffice): drop it.
+        while runs and runs[0].strip() in ("", mark):
+            runs.pop(0)
+        text = " ".join("".join(runs).split())
+        if mark and text.startswith(mark + " "):
+            text = text[len(mark):].strip()
+        notes.append((mark, text))
     return sorted(notes, key=note_order)
 
 

@@ -1,7 +1,8 @@
-"""PDFs from another producer: our DOCX exports rendered by LibreOffice (A4 Geneva and Letter New York).
+"""Files from another producer: our DOCX exports rendered to PDF (A4 Geneva, Letter New York) and
+saved again as DOCX by LibreOffice.
 
-Its footnote rule is drawn, not typed, and its marks sit side by side: the PDF must still read back
-to the source's paragraphs, leads, notes and footnotes.
+In its PDF the footnote rule is drawn, not typed, and marks sit side by side; in its DOCX each custom
+footnote mark is typed twice. Both must read back to the source's paragraphs, leads, notes and footnotes.
 """
 
 from __future__ import annotations
@@ -30,16 +31,19 @@ def rendered(tmp_path_factory, seed_paths):
         path = folder / (symbol.replace("/", "-") + ".docx")
         export_docx(source, path, profile=profile)
         sources[symbol], docx_paths = source, [*docx_paths, path]
-    subprocess.run([office, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, docx_paths)],
-                   check=True, capture_output=True, timeout=240)
-    return {symbol: (sources[symbol], docx.with_suffix(".pdf")) for symbol, docx in zip(CASES, docx_paths)}
+    for target, outdir in (("pdf", folder), ("docx:MS Word 2007 XML", folder / "resaved")):
+        subprocess.run([office, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+                        "--convert-to", target, "--outdir", str(outdir), *map(str, docx_paths)],
+                       check=True, capture_output=True, timeout=240)
+    return {symbol: (sources[symbol], docx.with_suffix(".pdf"), folder / "resaved" / docx.name)
+            for symbol, docx in zip(CASES, docx_paths)}
 
 
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
 @pytest.mark.parametrize("symbol", list(CASES))
-def test_rendered_pdf_reads_back_to_the_source(rendered, symbol):
-    source, pdf = rendered[symbol]
-    back = read_resolution(pdf)
+def test_other_producer_reads_back_to_the_source(rendered, symbol, kind):
+    source, pdf, docx = rendered[symbol]
+    back = read_resolution(pdf if kind == "pdf" else docx)
     assert back.symbol == source.symbol
     assert [(p.kind, p.number, p.lead, p.text) for p in back.paragraphs] == [
         (p.kind, p.number, p.lead, p.text) for p in source.paragraphs]
