@@ -43,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.serve:
         return _serve(Path(args.serve[0]), Path(args.serve[1]))
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start "
+          "(CPU times are this process's own: a fairer figure when the machine is shared)")
     seeds = _seed_paragraphs()
     for size in (int(s) for s in args.sizes.split(",")):
         _bench_size(size, seeds, args)
@@ -122,9 +123,9 @@ def _bench_size(size: int, seeds, args) -> None:
 
     rng = random.Random(args.seed + size)
     infos, rows = synthetic_rows(size, seeds, rng)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     index = PrecedentIndex.from_rows(infos, rows)
-    build = time.perf_counter() - started
+    build, build_cpu = time.perf_counter() - started, time.process_time() - cpu
     folder = Path(tempfile.mkdtemp(prefix="penholder-bench-"))
     try:
         started = time.perf_counter()
@@ -160,28 +161,32 @@ def _bench_size(size: int, seeds, args) -> None:
         texts = [index.group_texts[g] for g in range(len(index.group_texts))]
         brute = {}
         for length in ("prefix", "full"):
-            times, recalled = [], 0
+            times, cpu_times, recalled = [], [], 0
             for query in queries[:brute_count]:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 found = process.extract(normalise(query[length]), texts, scorer=fuzz.ratio, limit=5)
                 times.append(time.perf_counter() - started)
+                cpu_times.append(time.process_time() - cpu)
                 recalled += bool({position for _, _, position in found} & set(query[f"{length}_targets"]))
-            brute[length] = (times, recalled / brute_count)
+            brute[length] = (times, cpu_times, recalled / brute_count)
         print(f"\n== {size:,} paragraphs ({len(texts):,} distinct texts, {len(infos):,} resolutions)")
-        print(f"build {build:.1f} s = {size / build:,.0f} paragraphs/s; save {saving:.1f} s; "
-              f"on disk {disk / 1e6:.0f} MB")
+        print(f"build {build:.1f} s = {size / build:,.0f} paragraphs/s (CPU {build_cpu:.1f} s = "
+              f"{size / build_cpu:,.0f}/s); save {saving:.1f} s; on disk {disk / 1e6:.0f} MB")
         print(f"fresh process: cold open (load + first query) {figures['open_ms']:.0f} ms, "
-              f"RSS {figures['rss_mb']:.0f} MB after the queries")
+              f"peak RSS {figures['rss_mb']:.0f} MB after the queries, of which private "
+              f"{figures['anon_mb']:.0f} MB and {figures['file_mb']:.0f} MB pages of the mapped index files "
+              "(shared, reclaimable)")
         for length, label in (("prefix", f"{PREFIX_WORDS}-word prefix"), ("full", "full paragraph")):
             ours = figures[length]
-            times, recall = brute[length]
-            ours_same = ours["ms"][:brute_count]
-            ratio = statistics.median(times) * 1000 / statistics.median(ours_same)
+            times, cpu_times, recall = brute[length]
+            ratio = statistics.median(times) * 1000 / statistics.median(ours["ms"][:brute_count])
+            cpu_ratio = statistics.median(cpu_times) * 1000 / statistics.median(ours["cpu_ms"][:brute_count])
             print(f"{label:>16}: index median {statistics.median(ours['ms']):.1f} ms, "
-                  f"p95 {_p95(ours['ms']):.1f} ms, recall@5 {ours['recall']:.3f} ({len(ours['ms'])} queries) | "
+                  f"p95 {_p95(ours['ms']):.1f} ms (CPU median {statistics.median(ours['cpu_ms']):.1f}, "
+                  f"p95 {_p95(ours['cpu_ms']):.1f}), recall@5 {ours['recall']:.3f} ({len(ours['ms'])} queries) | "
                   f"brute force ratio median {statistics.median(times) * 1000:.0f} ms, recall@5 {recall:.3f} "
                   f"({brute_count} queries; index on those {_recall(ours, brute_count):.3f}) | "
-                  f"{ratio:,.0f}x faster")
+                  f"{ratio:,.0f}x faster (CPU {cpu_ratio:,.0f}x)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -196,21 +201,36 @@ def _serve(folder: Path, query_file: Path) -> int:
     index.search(queries[0]["prefix"])
     figures = {"open_ms": (time.perf_counter() - started) * 1000}
     for length in ("prefix", "full"):
-        times, hits_per_query = [], []
+        times, cpu_times, hits_per_query = [], [], []
         for query in queries:
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.process_time()
             hits = index.search(query[length], limit=5)
             times.append((time.perf_counter() - began) * 1000)
+            cpu_times.append((time.process_time() - cpu) * 1000)
             groups = set()
             for hit in hits:
                 paragraph = index.find_paragraph(hit.symbol, hit.kind, hit.number)
                 groups.add(int(index.paragraph_group[paragraph]))
             hits_per_query.append(bool(groups & set(query[f"{length}_targets"])))
-        figures[length] = {"ms": times, "hits": hits_per_query,
+        figures[length] = {"ms": times, "cpu_ms": cpu_times, "hits": hits_per_query,
                            "recall": sum(hits_per_query) / len(hits_per_query)}
     figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures.update(_memory())
     print(json.dumps(figures))
     return 0
+
+
+def _memory() -> dict[str, float]:
+    """Return this process's resident memory split into private (anonymous) and mapped-file pages, MB."""
+    figures = {"anon_mb": float("nan"), "file_mb": float("nan")}
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(("RssAnon:", "RssFile:")):
+                key = "anon_mb" if line.startswith("RssAnon") else "file_mb"
+                figures[key] = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return figures
 
 
 def _recall(ours: dict, count: int) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from penholder.search import PrecedentIndex
-from penholder.search.normalise import normalise, normalise_title, terms
+from penholder.search.normalise import normalise, normalise_many, normalise_title, terms
 
 
 def test_normalise_folds_what_a_drafter_does_not_see():
@@ -45,3 +45,10 @@ def test_saved_index_loads_and_answers_the_same(seed_index, tmp_path):
 
 def test_missing_saved_index_has_no_stamp(tmp_path):
     assert PrecedentIndex.saved_stamp(tmp_path) is None
+
+
+def test_normalising_many_at_once_equals_one_by_one(seed_resolutions):
+    texts = [p.full_text() for r in seed_resolutions.values() for p in r.paragraphs]
+    texts += ["", " ", "12. Requests\u00a0the  Council", "(a)\tTo continue¹", "ÉTATS – “membres”", "a\nb"]
+    assert normalise_many(texts) == [normalise(text) for text in texts]
+    assert normalise_many(["with \x00 inside", "B"]) == [normalise("with \x00 inside"), "b"]

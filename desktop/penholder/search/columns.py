@@ -23,10 +23,12 @@ class TextColumn:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> TextColumn:
         """Return a column holding ``texts`` in order."""
-        encoded = [text.encode("utf-8") for text in texts]
-        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-        np.cumsum([len(chunk) for chunk in encoded], out=offsets[1:])
-        buffer = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+        texts = list(texts)
+        # str.isascii() is free, so only non-ASCII texts pay for a second encoding to learn their length.
+        lengths = [len(text) if text.isascii() else len(text.encode("utf-8")) for text in texts]
+        offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        buffer = np.frombuffer("".join(texts).encode("utf-8"), dtype=np.uint8)
         return cls(buffer, offsets)
 
     def __len__(self) -> int:
@@ -45,7 +47,8 @@ class TextColumn:
     def load(cls, folder: Path, name: str) -> TextColumn:
         """Return the column saved as ``name`` in ``folder``, memory-mapped."""
         path = folder / f"{name}.bin"
-        offsets = np.load(folder / f"{name}.offsets.npy", mmap_mode="r")
+        # Plain ndarray views of the maps: slicing a numpy.memmap costs several times more.
+        offsets = np.load(folder / f"{name}.offsets.npy", mmap_mode="r").view(np.ndarray)
         if path.stat().st_size == 0:
             return cls(np.zeros(0, dtype=np.uint8), offsets)
-        return cls(np.memmap(path, dtype=np.uint8, mode="r"), offsets)
+        return cls(np.memmap(path, dtype=np.uint8, mode="r").view(np.ndarray), offsets)

@@ -18,7 +18,7 @@ import numpy as np
 
 from penholder.model import OPERATIVE, PREAMBULAR, WITHOUT_A_VOTE, Adoption, Resolution
 from penholder.search.columns import TextColumn
-from penholder.search.normalise import normalise, normalise_title
+from penholder.search.normalise import normalise_many, normalise_title
 from penholder.search.terms_index import TermIndex
 
 KINDS = (PREAMBULAR, OPERATIVE)
@@ -129,8 +129,7 @@ class PrecedentIndex:
         groups: dict[str, int] = {}
         group_of = []
         group_texts: list[str] = []
-        for row in rows:
-            key = normalise(row[4])
+        for key in normalise_many([row[4] for row in rows]):
             group = groups.get(key)
             if group is None:
                 group = groups[key] = len(group_texts)
@@ -185,7 +184,7 @@ class PrecedentIndex:
         meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT_VERSION:
             raise ValueError(f"index format {meta.get('format')} is not {FORMAT_VERSION}")
-        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r")
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray)
                   for name in ("paragraph_resolution", "paragraph_kind", "paragraph_number",
                                "paragraph_group", "resolution_first", "group_members_indptr",
                                "group_members")}

@@ -23,6 +23,7 @@ _FOLDS = {
 _ASCII_FOLDS = [(char, replacement) for char, replacement in _FOLDS.items() if char.isascii()]
 _OTHER_FOLDS = [(char, replacement) for char, replacement in _FOLDS.items() if not char.isascii()]
 # A paragraph number or sub-paragraph label typed at the start: "34. ", "34 ", "(a) ", "a) ", "(iv) ".
+_SEPARATOR = "\x00"
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s+|\(?[a-z]{1,4}\)\s+|\([ivx]+\)\s+)")
 _WORDS = re.compile(r"[^\W_]+(?:[/.\-][^\W_]+)*")
 # Punctuation that never belongs to a term becomes a space; ``.``, ``-`` and ``/`` are stripped from a
@@ -39,6 +40,18 @@ STOPWORDS = frozenset({
 
 def normalise(text: str) -> str:
     """Return ``text`` lower-cased with quotes, dashes, spaces, footnote marks and a leading number folded."""
+    return _tidy(_fold(text).lower())
+
+
+def normalise_many(texts: list[str]) -> list[str]:
+    """Return ``normalise(text)`` for each text, folding them all in one pass (the index builds this way)."""
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != max(len(texts) - 1, 0):
+        return [normalise(text) for text in texts]  # a text holds the separator itself
+    return [_tidy(text) for text in _fold(joined).lower().split(_SEPARATOR)]
+
+
+def _fold(text: str) -> str:
     # str.replace for the few characters present is many times faster than str.translate on non-ASCII text.
     for char, replacement in _ASCII_FOLDS:
         if char in text:
@@ -48,7 +61,13 @@ def normalise(text: str) -> str:
             if char in text:
                 text = text.replace(char, replacement)
         text = unicodedata.normalize("NFKC", text)
-    text = " ".join(text.split()).lower()
+    return text
+
+
+def _tidy(text: str) -> str:
+    """Collapse the spaces of a folded, lower-cased text and drop a leading paragraph number."""
+    if "  " in text or text[:1] == " " or text[-1:] == " " or not text.isprintable():
+        text = " ".join(text.split())
     head = text[:6]
     if ")" in head or "." in head:
         number = _LEADING_NUMBER.match(text)

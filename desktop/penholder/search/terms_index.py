@@ -20,6 +20,9 @@ K1 = 1.2
 B = 0.75
 # Query terms beyond this many (the most frequent ones) add time but hardly change the candidates.
 MAX_QUERY_TERMS = 16
+# Postings read per query, at most (beyond the first MIN_QUERY_TERMS terms): bounds latency on big indexes.
+POSTINGS_BUDGET = 250_000
+MIN_QUERY_TERMS = 3
 # Texts tokenised per chunk (bounds the memory of the word lists), and the word that separates them.
 CHUNK = 20_000
 BOUNDARY = "\x00"
@@ -115,18 +118,33 @@ class TermIndex:
         if not found or self.size == 0:
             return np.zeros(0, dtype=np.int64)
         indptr = self.indptr
-        # The rarest terms carry the score; very common ones only cost time.
-        chosen = sorted(found, key=lambda t: indptr[t + 1] - indptr[t])[:MAX_QUERY_TERMS]
-        scores = np.zeros(self.size, dtype=np.float32)
-        for term in chosen:
-            start, end = indptr[term], indptr[term + 1]
-            scores[self.docs[start:end]] += self.weights[start:end]
+        # The rarest terms carry the score; very common ones only cost time: take terms rarest first
+        # until their postings reach the budget (but always a few).
+        selected, postings = [], 0
+        for term in sorted(found, key=lambda t: indptr[t + 1] - indptr[t])[:MAX_QUERY_TERMS]:
+            count = int(indptr[term + 1] - indptr[term])
+            if len(selected) >= MIN_QUERY_TERMS and postings + count > POSTINGS_BUDGET:
+                break
+            selected.append(term)
+            postings += count
+        pool = np.concatenate([self.docs[indptr[t]:indptr[t + 1]] for t in selected])
+        weights = np.concatenate([self.weights[indptr[t]:indptr[t + 1]] for t in selected])
+        # One bincount pass adds the weights up (several times faster than ``scores[docs] += w``).
+        scores = np.bincount(pool, weights=weights, minlength=self.size)
+        # Choose among the texts touched, not all texts: argpartition over a million mostly-zero scores
+        # is slow (ties), and scanning for non-zeros costs more than gathering the touched ones.
         if allowed is not None:
-            scores[~allowed] = 0
-        limit = min(limit, self.size)
-        top = np.argpartition(scores, -limit)[-limit:]
-        top = top[scores[top] > 0]
-        return top[np.argsort(-scores[top], kind="stable")]
+            pool = pool[allowed[pool]]
+        pool_scores = scores[pool]
+        # A text appears once per selected term it has: keep enough to leave ``limit`` distinct ones.
+        wanted = limit * len(selected)
+        if len(pool) > wanted:
+            best = np.argpartition(pool_scores, -wanted)[-wanted:]
+            pool, pool_scores = pool[best], pool_scores[best]
+        pool, first = np.unique(pool, return_index=True)
+        pool_scores = pool_scores[first]
+        order = np.lexsort((pool, -pool_scores))[:limit]
+        return pool[order].astype(np.int64)
 
     def save(self, folder: Path) -> None:
         """Write the arrays and the vocabulary into ``folder`` (which must exist)."""
@@ -143,9 +161,9 @@ class TermIndex:
         size, words = json.loads((folder / "terms_vocabulary.json").read_text(encoding="utf-8"))
         return cls(
             {word: number for number, word in enumerate(words)},
-            np.load(folder / "terms_indptr.npy", mmap_mode="r"),
-            np.load(folder / "terms_docs.npy", mmap_mode="r"),
-            np.load(folder / "terms_weights.npy", mmap_mode="r"),
+            np.load(folder / "terms_indptr.npy", mmap_mode="r").view(np.ndarray),
+            np.load(folder / "terms_docs.npy", mmap_mode="r").view(np.ndarray),
+            np.load(folder / "terms_weights.npy", mmap_mode="r").view(np.ndarray),
             size,
         )
 
