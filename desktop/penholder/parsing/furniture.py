@@ -19,7 +19,7 @@ _PAGE_NUMBER = re.compile(r"^(?:\d{1,3}\s*/\s*\d{1,3}|Page \d+(?: of \d+)?|-\s*\
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _ALWAYS = re.compile(
     r"^(?:Please recycle\s*\S?|\S?\s*Please recycle|Distr\.?:?\s*(?:General|Limited|Restricted)?"
-    r"|Original:\s*\w+|GE\.\S*.*|\(E\)|\d{6}|(?:\*\s*){3})$",
+    r"|Original:\s*\w+|GE\.\S*.*|(?-i:\(E\))|\d{6}|(?:\*\s*){3})$",
     re.IGNORECASE,
 )
 _NOT_WORD = re.compile(r"[^a-z0-9]+")

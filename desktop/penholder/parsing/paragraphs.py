@@ -170,12 +170,18 @@ def _lead(text: str, kind: str) -> tuple[str, str]:
     return lead, plain
 
 
+def _next_letter(label: str) -> str:
+    """Return the label after a lettered one: (h) -> (i), (hh) -> (ii)."""
+    following = chr(ord(label[0]) + 1)
+    return following * len(label) if len(set(label)) == 1 else ""
+
+
 def _nests_under_letter(label: str, last_letter: str | None) -> bool:
     """Return whether a roman label like (ii) belongs under the previous lettered sub-paragraph."""
     if label not in _ROMAN or last_letter is None:
         return False
-    # (i) after (h), (v) after (u), (x) after (w) continue the letters.
-    return not (len(label) == 1 and ord(label) == ord(last_letter[-1]) + 1)
+    # (i) after (h), (v) after (u), (x) after (w), (ii) after (hh) continue the letters.
+    return label != _next_letter(last_letter)
 
 
 def build_paragraphs(blocks: list[Block]) -> tuple[list[Paragraph], list[Paragraph]]:
