@@ -118,13 +118,13 @@ class _BodyReader:
     def paragraph_text(self, p) -> str:
         """Return one paragraph as a line of text with its number, lead and footnote marks."""
         style_id = _paragraph_style_id(p)
-        paragraph_italic = self.styles.flag(style_id, "i", paragraph=True)
+        paragraph_italic = self.styles.flag(style_id, "i")
         pieces: list[_Piece] = []
         label = self.numbering.label(p, self.styles.paragraph_numbering(style_id))
         if label:
             pieces.append(_Piece(label + " "))
         for run in p.iter(_w("r")):
-            if _inside_deletion(run, p):
+            if _not_printed(run, p):
                 continue
             pieces.extend(self._run_pieces(run, paragraph_italic))
         return _render(pieces)
@@ -191,7 +191,7 @@ def _toggle(element) -> bool | None:
 _SKIPPED_CONTAINERS = (_w("del"), _w("moveFrom"), _w("txbxContent"))
 
 
-def _inside_deletion(run, paragraph) -> bool:
+def _not_printed(run, paragraph) -> bool:
     """Return True for deleted text and for text boxes anchored in the paragraph (not its text)."""
     parent = run.getparent()
     while parent is not None and parent is not paragraph:
@@ -317,7 +317,7 @@ class _StyleFlags:
             based = element.find(_w("basedOn"))
             style_id = based.get(_w("val")) if based is not None else None
 
-    def flag(self, style_id: str | None, name: str, paragraph: bool = False) -> bool:
+    def flag(self, style_id: str | None, name: str) -> bool:
         """Return whether the style (or what it is based on) turns on run property ``name``."""
         key = (style_id, name)
         if key not in self._cache:

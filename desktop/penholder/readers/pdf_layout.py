@@ -299,7 +299,7 @@ def _blocks(lines: list[_Line], body_size: float, margin: float) -> list[str]:
         else:
             blocks[-1].append(line)
         previous = line
-    return [_block_text(block, body_size) for block in blocks]
+    return [_block_text(block) for block in blocks]
 
 
 def _starts_block(previous: _Line, line: _Line, margin: float) -> bool:
@@ -322,7 +322,7 @@ def _text_x(line: _Line, margin: float) -> float:
     return line.x
 
 
-def _block_text(block: list[_Line], body_size: float) -> str:
+def _block_text(block: list[_Line]) -> str:
     """Return a block's text with its leading italic span marked ``*…*`` and marks as superscripts."""
     pieces: list[_Piece] = []
     for index, line in enumerate(block):
