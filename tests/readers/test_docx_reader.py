@@ -145,3 +145,42 @@ def test_hidden_text_is_skipped(tmp_path):
     paragraph.add_run(" secret drafting note").font.hidden = True
     document.save(str(path))
     assert "secret drafting note" not in read_document(path).text
+
+
+def test_word_number_formats():
+    from penholder.readers.docx_numbering import format_number
+
+    assert [format_number(n, "lowerRoman") for n in (1, 4, 9, 14, 40)] == ["i", "iv", "ix", "xiv", "xl"]
+    assert [format_number(n, "lowerLetter") for n in (1, 26, 27)] == ["a", "z", "aa"]
+    assert format_number(3, "upperRoman") == "III"
+    assert format_number(12, "decimal") == "12"
+    assert format_number(2, "bullet") == ""
+
+
+def test_word_numbering_levels_restart(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%3)"/></w:lvl>'
+        "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    for text, level in [("Requests:", 0), ("first;", 1), ("second:", 1), ("detail;", 2), ("third;", 1),
+                        ("Decides.", 0), ("again;", 1)]:
+        numbered(text, level)
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    labels = [block.split(" ")[0] for block in read_document(path).text.split("\n\n")]
+    assert labels == ["1.", "(a)", "(b)", "(i)", "(c)", "2.", "(a)"]

@@ -81,3 +81,10 @@ def test_text_that_is_not_a_resolution_is_refused(tmp_path):
     path.write_text("Milk\nBread\nEggs\n", encoding="utf-8")
     with pytest.raises(ParseError, match=str(path)):
         read_resolution(path)
+
+
+def test_text_files_read_exactly_as_the_parser_reads_them(seed_paths):
+    from penholder.parsing import parse_file
+
+    for seed in seed_paths.values():
+        assert read_resolution(seed).to_json() == parse_file(seed).to_json()
