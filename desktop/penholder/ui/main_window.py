@@ -18,6 +18,7 @@ from penholder.drafts import Provenance, layout
 from penholder.settings import Settings
 from penholder.ui.draft_files import DraftFiles
 from penholder.ui.editor import DraftEditor
+from penholder.ui.live_checks import LiveChecks, build_checker
 from penholder.ui.outline import OutlineView
 from penholder.ui.precedent_panel import PrecedentPanel, diffs_html, paragraph_label, short_symbol
 from penholder.ui.workers import SearchDispatcher, start_task
@@ -71,10 +72,12 @@ class MainWindow(QMainWindow):
         self.library_label = QLabel("Library: loading …")
         self.search_label = QLabel("")
         self.autosave_label = QLabel("Not autosaved yet")
-        for label in (self.library_label, self.search_label, self.autosave_label):
+        self.problems_label = QLabel("")
+        for label in (self.problems_label, self.library_label, self.search_label, self.autosave_label):
             label.setContentsMargins(6, 0, 6, 0)
             self.statusBar().addPermanentWidget(label)
 
+        self.checks = LiveChecks(self.editor, self)
         self.dispatcher = SearchDispatcher(self)
         self.dispatcher.prepare = diffs_html
         self.files = DraftFiles(self)
@@ -148,6 +151,8 @@ class MainWindow(QMainWindow):
         self._action(edit, "Move Paragraph &Down", lambda: self.editor.move_paragraph(1),
                      QKeySequence("Alt+Down"))
         self._action(edit, "Re&number Operative Paragraphs", lambda: self.editor.renumber(False))
+        self._action(edit, "&Fix Problem at Cursor", self.checks.fix_at_cursor, QKeySequence("Ctrl+."),
+                     "Apply the house-style fix offered for the underlined text at the cursor")
         edit.addSeparator()
         self._action(edit, "&Settings …", self.files.edit_settings, QKeySequence("Ctrl+,"))
 
@@ -191,6 +196,9 @@ class MainWindow(QMainWindow):
         editor.document().modificationChanged.connect(self.setWindowModified)
         self.structure_timer.timeout.connect(self.update_structure)
         self.leads_timer.timeout.connect(self.update_leads)
+        self.checks.checked.connect(
+            lambda count: self.problems_label.setText(f"{count} style problem{'s' if count != 1 else ''}"
+                                                      if count else "No style problems"))
         self.search_timer.timeout.connect(self.search_now)
         self.autosave_timer.timeout.connect(self.files.autosave)
         self.outline.paragraph_chosen.connect(editor.go_to_block)
@@ -233,6 +241,10 @@ class MainWindow(QMainWindow):
         path = self.settings.library()
         start_task(lambda: load_precedents(path), lambda result: self.set_index(*result),
                    self._library_failed, owner=self)
+        self._start_checks(path)
+
+    def _start_checks(self, library_path) -> None:
+        start_task(lambda: build_checker(library_path), self.checks.set_checker, owner=self)
 
     def _library_failed(self, message: str) -> None:
         self.library_label.setText("Library: not available")
@@ -342,6 +354,7 @@ class MainWindow(QMainWindow):
                 self._show_outline()
 
         start_task(lambda: parsed_leads(text), show, owner=self)
+        self.checks.check()
 
     def search_now(self, force: bool = False) -> None:
         """Ask for precedents of the cursor's paragraph (dropping any search still waiting)."""

@@ -1,0 +1,132 @@
+"""House-style checks while the drafter types: wavy underlines in the editor, the message as a tooltip,
+a count in the status bar and a one-key fix (``penholder.checks`` does the checking, in the pool).
+
+The checker is built once per library in a worker; each longer typing pause checks the whole draft in a
+worker too. Underlines are live text cursors, so they move with the text until the next check.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QToolTip
+
+from penholder.ui.workers import start_task
+
+COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#d68910"), "info": QColor("#5d7fa3")}
+
+
+def build_checker(library_path=None):
+    """Return a ``penholder.checks.Checker`` that knows the library's leads and citations (the plain
+    house rules if the library cannot be read), or ``None`` if the checks are not installed."""
+    try:
+        from penholder.checks import Checker
+    except ImportError:
+        return None
+    if library_path is not None:
+        from penholder.errors import PenholderError
+        from penholder.library import Library
+
+        try:
+            library = Library.open(library_path)
+        except PenholderError:
+            return Checker()
+        try:
+            return Checker.from_library(library)
+        finally:
+            library.close()
+    return Checker()
+
+
+class LiveChecks(QObject):
+    """Checks the editor's text after a pause and shows the problems in it."""
+
+    checked = Signal(int)  # number of problems shown
+
+    def __init__(self, editor, parent=None):
+        super().__init__(parent)
+        self.editor = editor
+        self.checker = None
+        self.problems: list = []  # (problem, live cursor over its span)
+        self.generation = 0
+        editor.viewport().installEventFilter(self)
+
+    def set_checker(self, checker) -> None:
+        """Use ``checker`` from now on and check again."""
+        self.checker = checker
+        self.check()
+
+    def check(self) -> None:
+        """Check the current text in the pool; show the problems when they come back (if still current)."""
+        if self.checker is None:
+            return
+        self.generation += 1
+        generation, text, checker = self.generation, self.editor.toPlainText(), self.checker
+
+        def show(problems):
+            if generation == self.generation and text == self.editor.toPlainText():
+                self.show(problems)
+
+        start_task(lambda: checker.check_text(text) if text.strip() else [], show, owner=self)
+
+    def show(self, problems: list) -> None:
+        """Underline each problem that has a place in the text (an insertion point: the character
+        before it)."""
+        document = self.editor.document()
+        length = document.characterCount() - 1
+        self.problems = []
+        selections = []
+        for problem in problems:
+            if problem.start is None or problem.end is None or not 0 <= problem.start <= problem.end <= length:
+                continue
+            exact = QTextCursor(document)  # what a fix replaces (may be empty: an insertion)
+            exact.setPosition(problem.start)
+            exact.setPosition(problem.end, QTextCursor.MoveMode.KeepAnchor)
+            shown = QTextCursor(exact)
+            if problem.start == problem.end:
+                shown.setPosition(max(0, problem.start - 1))
+                shown.setPosition(max(1, problem.start), QTextCursor.MoveMode.KeepAnchor)
+            self.problems.append((problem, exact))
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = shown
+            underline = QTextCharFormat()
+            underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            underline.setUnderlineColor(COLOURS.get(problem.severity, COLOURS["warning"]))
+            selection.format = underline
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+        self.checked.emit(len(self.problems))
+
+    def problems_at(self, position: int) -> list:
+        """Return the problems at a text position (on their span, or just before an insertion point)."""
+        return [problem for problem, cursor in self.problems
+                if cursor.selectionStart() - (cursor.selectionStart() == cursor.selectionEnd())
+                <= position <= cursor.selectionEnd()]
+
+    def fix_at_cursor(self) -> bool:
+        """Apply the fix of the first fixable problem at the cursor, as one undo step; return whether."""
+        position = self.editor.textCursor().position()
+        for problem in self.problems_at(position):
+            if problem.fix is None:
+                continue
+            cursor = next(c for p, c in self.problems if p is problem)
+            edit = QTextCursor(cursor)
+            edit.beginEditBlock()
+            edit.insertText(problem.fix)
+            edit.endEditBlock()
+            self.problems = [(p, c) for p, c in self.problems if p is not problem]
+            self.check()
+            return True
+        return False
+
+    def eventFilter(self, watched, event) -> bool:  # Qt override
+        """Show the messages of the problems under the mouse as a tooltip."""
+        if event.type() == QEvent.Type.ToolTip and self.problems:
+            position = self.editor.cursorForPosition(event.pos()).position()
+            found = self.problems_at(position)
+            if found:
+                lines = [f"{p.where}: {p.message}" + (f"  (Ctrl+. fixes: “{p.fix}”)" if p.fix is not None else "")
+                         for p in found]
+                QToolTip.showText(event.globalPos(), "\n".join(lines), self.editor)
+                return True
+        return super().eventFilter(watched, event)
