@@ -96,8 +96,13 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def _write_pdf(path: Path, content: bytes) -> Path:
-    stream = zlib.compress(content)
+def write_flate_bomb_pdf(path: Path, unpacked_bytes: int) -> Path:
+    """Write a PDF whose page content is a small stream that inflates to ``unpacked_bytes`` spaces."""
+    return _write_pdf(path, b" " * unpacked_bytes, level=1)
+
+
+def _write_pdf(path: Path, content: bytes, level: int = 6) -> Path:
+    stream = zlib.compress(content, level)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

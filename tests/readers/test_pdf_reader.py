@@ -126,3 +126,12 @@ def test_a_page_without_text_is_reported(tmp_path):
     document = read_document(tmp_path / "mixed.pdf")
     assert document.pages == 2
     assert any("page 2 has no text layer" in warning for warning in document.warnings)
+
+
+def test_decompression_bomb_pdf_is_refused(tmp_path):
+    from tests.readers.samples import write_flate_bomb_pdf
+
+    path = write_flate_bomb_pdf(tmp_path / "bomb.pdf", 90 * 1024 * 1024)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(ParseError, match="decompression bomb"):
+        read_resolution(path)

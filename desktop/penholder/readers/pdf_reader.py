@@ -43,6 +43,9 @@ def read_pdf_bytes(path: object, data: bytes) -> PdfText:
     except MemoryError:
         raise fail(path, "PDF too large to read in memory") from None
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types on damaged files
+        if type(exc).__name__ == "LimitReachedError":
+            raise fail(path, "refused as a decompression bomb: a PDF stream would unpack past pypdf's "
+                             "limit") from None
         raise fail(path, f"damaged or unsupported PDF ({_reason(exc)})") from None
     finally:
         logger.setLevel(previous_level)
