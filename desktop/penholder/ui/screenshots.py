@@ -57,6 +57,12 @@ def main(argv: list[str]) -> int:
     window.update_structure()
     window.update_leads()
     _wait(app, lambda: bool(window.editor.leads))
+    from penholder.ui.live_checks import build_checker
+
+    checked = []
+    window.checks.checked.connect(checked.append)
+    window.checks.set_checker(build_checker())
+    _wait(app, lambda: bool(checked))
     # One paragraph was taken from a precedent with Ctrl+1: the outline shows where it came from.
     window.editor.go_to_block(text.split("\n").index(text.split("\n\n")[2]))
     _wait(app, lambda: bool(window.panel.hits) and window.panel.current_text in text)
