@@ -135,3 +135,12 @@ def test_decompression_bomb_pdf_is_refused(tmp_path):
     assert path.stat().st_size < 1024 * 1024
     with pytest.raises(ParseError, match="decompression bomb"):
         read_resolution(path)
+
+
+def test_a_pdf_that_takes_too_long_is_given_up(tmp_path, monkeypatch):
+    from penholder.readers import pdf_reader
+
+    path = write_text_pdf(tmp_path / "res.pdf", resolution_runs())
+    monkeypatch.setattr(pdf_reader, "MAX_PDF_SECONDS", 0.0)
+    with pytest.raises(ParseError, match="took too long"):
+        read_resolution(path)

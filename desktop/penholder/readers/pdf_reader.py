@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import math
+import time
 from dataclasses import dataclass
 
 from penholder.errors import ParseError
@@ -17,6 +18,14 @@ from penholder.readers.limits import MAX_PDF_PAGES, fail
 from penholder.readers.pdf_layout import LayoutResult, PageRuns, TextRun, rebuild_text
 
 _MIN_TEXT_CHARS = 40
+
+MAX_PDF_SECONDS = 60.0
+"""A PDF still being read after this long (plus a second a page) is given up: a crafted or pathological
+file, not a resolution. A 13-page resolution takes about 2.5 s."""
+
+
+class _TooSlow(Exception):
+    """Raised from inside pypdf's extraction when a PDF has taken longer than MAX_PDF_SECONDS."""
 
 
 @dataclass
@@ -38,6 +47,8 @@ def read_pdf_bytes(path: object, data: bytes) -> PdfText:
         return _read(path, data)
     except ParseError:
         raise
+    except _TooSlow:
+        raise fail(path, "PDF took too long to read; given up (damaged or unusually complex file)") from None
     except RecursionError:
         raise fail(path, "damaged PDF (its structure loops); cannot be read") from None
     except MemoryError:
@@ -70,7 +81,8 @@ def _read(path: object, data: bytes) -> PdfText:
         raise fail(path, "PDF has no pages")
     if count > MAX_PDF_PAGES:
         raise fail(path, f"PDF has {count} pages, more than {MAX_PDF_PAGES}; refused")
-    pages = [_page_runs(page) for page in reader.pages]
+    deadline = time.monotonic() + MAX_PDF_SECONDS + (count if MAX_PDF_SECONDS else 0)
+    pages = [_page_runs(page, deadline) for page in reader.pages]
     visible = sum(len(r.text.strip()) for page in pages for r in page.runs)
     if visible < _MIN_TEXT_CHARS:
         raise fail(path, "PDF has no text layer (scanned image?); run it through OCR first")
@@ -85,13 +97,18 @@ def _read(path: object, data: bytes) -> PdfText:
     return PdfText(layout.text, count, layout, warnings)
 
 
-def _page_runs(page) -> PageRuns:
+def _page_runs(page, deadline: float) -> PageRuns:
     box = page.mediabox
     width, height = float(box.width), float(box.height)
     origin_x, origin_y = float(box.left), float(box.bottom)
     runs: list[TextRun] = []
 
+    if time.monotonic() > deadline:
+        raise _TooSlow
+
     def visit(text, cm, tm, font, size):
+        if len(runs) % 64 == 0 and time.monotonic() > deadline:
+            raise _TooSlow
         if not text or not font:
             return
         try:
