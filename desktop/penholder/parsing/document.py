@@ -134,7 +134,7 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
         raise ParseError(f"{name}: an amendment to a draft, not a resolution")
     organ = strip_italics(lines[organ_at]).strip() if organ_at is not None else None
 
-    after = strip_furniture(lines[start:], header.get("title"))
+    after = strip_furniture(lines[start:], header.get("title"), header.get("symbol"))
     after, footnotes = extract_footnote_blocks(after)
     end = _body_end(after)
     blocks = split_blocks(after[:end])

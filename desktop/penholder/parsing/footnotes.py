@@ -23,6 +23,7 @@ _MONTHS = (
 _FOOTNOTE_LINE = re.compile(
     rf"^(?P<mark>\d{{1,3}}|\*{{1,3}}|[{SUPERSCRIPTS}]+|[{_OCR_MARKS}])\s+(?P<text>\S.*)$"
 )
+_BARE_MARK = re.compile(rf"^(\d{{1,3}}|\*{{1,3}}|[{SUPERSCRIPTS}]+)$")
 _NOT_FOOTNOTE_TEXT = re.compile(rf"^(?:{_MONTHS}|[a-z]|per cent|and\b|to\b|\()")
 _OPERATIVE_NUMBER = re.compile(r"^\d{1,3}\.(?:\s|$)")
 
@@ -95,6 +96,13 @@ def extract_footnote_blocks(lines: list[str]) -> tuple[list[str], list[Footnote]
             gap("")
         elif in_ruled_block:
             match = _FOOTNOTE_LINE.match(line)
+            bare = _BARE_MARK.match(line)
+            if bare and (current is None or current.text):
+                # a mark on its own line, its text on the next (pdftotext -layout)
+                current = Footnote(_normal_mark(bare.group(1), footnotes), "")
+                footnotes.append(current)
+                previous = line
+                continue
             if match and (previous == "" or current is None or not match.group("mark").isascii() or not match.group("mark").isdigit()
                           or int(match.group("mark")) == _numeric_count(footnotes) + 1):
                 current = Footnote(_normal_mark(match.group("mark"), footnotes), match.group("text"))
@@ -126,6 +134,8 @@ def extract_footnote_blocks(lines: list[str]) -> tuple[list[str], list[Footnote]
 
 
 def _join(text: str, line: str) -> str:
+    if not text:
+        return line
     return text + line if text.endswith("-") else f"{text} {line}"
 
 

@@ -47,14 +47,17 @@ def _words(text: str) -> str:
     return _NOT_WORD.sub(" ", text.lower()).strip()
 
 
-def strip_furniture(lines: list[str], title: str | None = None) -> list[str]:
-    """Return ``lines`` without page furniture; a removed page head or foot leaves ``PAGE_BREAK``."""
+def strip_furniture(lines: list[str], title: str | None = None, symbol: str | None = None) -> list[str]:
+    """Return ``lines`` without page furniture; a removed page head or foot leaves ``PAGE_BREAK``.
+
+    ``title`` and ``symbol`` are the document's own: a running head repeats them.
+    """
     title_words = f" {_words(title)} " if title else ""
     furniture = [False] * len(lines)
     for index, line in enumerate(lines):
         if line in ("", PAGE_BREAK):
             continue
-        if is_anchor(line):
+        if is_anchor(line) or (symbol and line.endswith(" " + symbol) and len(line) < 100):
             furniture[index] = True
     # Around each anchor: bare page numbers and running-title lines belong to the same page head.
     for index, line in enumerate(lines):
