@@ -38,7 +38,19 @@ def run(argv: list[str]) -> int:
     restored = window.files.offer_recovery()
     if drafts and not restored:
         window.files.open_path(drafts[0])
+    _quit_after_env_delay(app)
     return app.exec()
+
+
+def _quit_after_env_delay(app) -> None:
+    """Quit after ``PENHOLDER_QUIT_AFTER_MS`` milliseconds when set (smoke tests of a built bundle)."""
+    import os
+
+    from PySide6.QtCore import QTimer
+
+    delay = os.environ.get("PENHOLDER_QUIT_AFTER_MS", "")
+    if delay.isdigit():
+        QTimer.singleShot(int(delay), app.quit)
 
 
 def _install_excepthook(window) -> None:
