@@ -142,5 +142,6 @@ def test_a_pdf_that_takes_too_long_is_given_up(tmp_path, monkeypatch):
 
     path = write_text_pdf(tmp_path / "res.pdf", resolution_runs())
     monkeypatch.setattr(pdf_reader, "MAX_PDF_SECONDS", 0.0)
+    monkeypatch.setattr(pdf_reader, "PDF_SECONDS_PER_PAGE", 0.0)
     with pytest.raises(ParseError, match="took too long"):
         read_resolution(path)

@@ -22,6 +22,7 @@ _MIN_TEXT_CHARS = 40
 MAX_PDF_SECONDS = 60.0
 """A PDF still being read after this long (plus a second a page) is given up: a crafted or pathological
 file, not a resolution. A 13-page resolution takes about 2.5 s."""
+PDF_SECONDS_PER_PAGE = 1.0
 
 
 class _TooSlow(Exception):
@@ -81,7 +82,7 @@ def _read(path: object, data: bytes) -> PdfText:
         raise fail(path, "PDF has no pages")
     if count > MAX_PDF_PAGES:
         raise fail(path, f"PDF has {count} pages, more than {MAX_PDF_PAGES}; refused")
-    deadline = time.monotonic() + MAX_PDF_SECONDS + (count if MAX_PDF_SECONDS else 0)
+    deadline = time.monotonic() + MAX_PDF_SECONDS + PDF_SECONDS_PER_PAGE * count
     pages = [_page_runs(page, deadline) for page in reader.pages]
     visible = sum(len(r.text.strip()) for page in pages for r in page.runs)
     if visible < _MIN_TEXT_CHARS:
