@@ -14,7 +14,7 @@ def _numbering_is_whole(numbers: list[int]) -> bool:
     """Numbers run 1..N; a resolution in sections (I, II …) may start again at 1 in each."""
     if not numbers:
         return True
-    return numbers[0] == 1 and all(b == a + 1 or (b == 1 and a > 1) for a, b in itertools.pairwise(numbers))
+    return numbers[0] == 1 and all(b in (a + 1, 1) for a, b in itertools.pairwise(numbers))
 
 
 @pytest.fixture(scope="module")

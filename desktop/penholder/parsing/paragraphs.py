@@ -78,7 +78,7 @@ def split_blocks(lines: list[str]) -> list[Block]:
     pending = False
     skip_title = False
     after_section = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if line in ("", PAGE_BREAK):
             if line == PAGE_BREAK or not gap:
                 gap = line if gap != PAGE_BREAK else gap
@@ -99,16 +99,19 @@ def split_blocks(lines: list[str]) -> list[Block]:
             after_section = True
             continue  # a section heading ("II", "B. Peacebuilding financing") is no paragraph text
         number = _NUMBER.match(line)
-        if number and int(number.group(1)) == 1 and after_section and expected_number > 1:
-            expected_number = 1  # numbering restarts in each section (I, II …) of some resolutions
-        if number and int(number.group(1)) == expected_number:
-            after_section = False
-            if current is not None:
-                _drop_trailing_heading(current)
-            rest = line[number.end():]
-            blocks.append(Block(number=expected_number, lines=[rest] if rest else []))
-            expected_number += 1
-            continue
+        if number:
+            value = int(number.group(1))
+            restart = value == 1 and after_section and expected_number > 1
+            # A number without its dot (lost in PDF text) must open like a paragraph.
+            strict = "." not in number.group(0)
+            if (value == expected_number or restart) and _opens_numbered(lines, index, number.end(), strict):
+                after_section = False
+                if current is not None:
+                    _drop_trailing_heading(current)
+                rest = line[number.end():]
+                blocks.append(Block(number=value, lines=[rest] if rest else []))
+                expected_number = value + 1
+                continue
         label = _LABEL.match(line)
         if label and (current is None or _ends_paragraph(current.text) or current.only_marker()):
             rest = line[label.end():]
@@ -138,6 +141,20 @@ def split_blocks(lines: list[str]) -> list[Block]:
         else:
             current.lines.append(line)
     return [b for b in blocks if b.lines or b.number is not None]
+
+
+def _opens_numbered(lines: list[str], index: int, after_number: int, strict: bool) -> bool:
+    """Return whether the text after an operative number (on its line or the next) opens a paragraph."""
+    opening = lines[index][after_number:].strip()
+    probe = index + 1
+    while not opening and probe < len(lines) and probe <= index + 3:
+        if lines[probe] not in ("", PAGE_BREAK):
+            opening = lines[probe]
+        probe += 1
+    plain = strip_italics(opening).lstrip("“\"")
+    if not plain[:1].isupper():
+        return False
+    return not strict or lexicon.looks_like_opening(plain)
 
 
 def _drop_trailing_heading(block: Block) -> None:
