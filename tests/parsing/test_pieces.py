@@ -200,3 +200,23 @@ def test_amendment_is_named(tmp_path):
                     "The General Assembly,\n\nRecalling things,\n\n1. Decides.\n", encoding="utf-8")
     with pytest.raises(ParseError, match="amendment"):
         parse_file(path)
+
+
+def test_header_variants_of_drafts():
+    text = ("United Nations\nA/99/L.3\n\nItem 12 of the provisional agenda*\nA topic\n\n"
+            "Draft resolution submitted by the President of the General Assembly\n\n"
+            "Non\u2011selectivity in all things\n\nThe General Assembly,\n\nRecalling things,\n\n1. Decides.\n")
+    draft = _parse(text)
+    assert draft.agenda_item == "12" and draft.sponsors == ["President of the General Assembly"]
+    assert draft.title == "Non-selectivity in all things" and draft.state == "draft"
+
+
+def test_section_numbering_restarts_and_headings_are_dropped():
+    text = ("The General Assembly,\n\nI\nFirst matters\n\nRecalling things,\n\n1. Decides one;\n\n"
+            "2. Decides two;\n\nII\nSecond matters\n\nRecalling other things,\n\n1. Decides three;\n\n"
+            "A. A heading\n\n2. Decides four.\n")
+    resolution = _parse(text)
+    assert [p.number for p in resolution.operative] == [1, 2, 1, 2]
+    assert [p.text for p in resolution.operative] == ["Decides one;", "Decides two;", "Decides three;",
+                                                      "Decides four."]
+    assert [p.lead for p in resolution.preambular] == ["Recalling", "Recalling"]

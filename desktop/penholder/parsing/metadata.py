@@ -40,6 +40,9 @@ _SC_NUMBER = re.compile(r"^Resolution\s+(\d{3,5})\s*\((\d{4})\)")
 _MEETING = re.compile(r"^(\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting)\b", re.IGNORECASE)
 _AGENDA = re.compile(r"^Agenda\s+items?\s*:?\s*(?:Item\s*)?(.+?)\s*:?(?:\s|$)", re.IGNORECASE)
 _AGENDA_FULL = re.compile(r"^Agenda\s+items?\s*:?\s*(?:Item\s*)?([\w() ,]+?(?:\([a-z]\))?)(?::|$)", re.IGNORECASE)
+_AGENDA_PROVISIONAL = re.compile(
+    r"^Items?\s+(\d+(?:\s*\([a-z]\))?(?:\s+and\s+\d+(?:\s*\([a-z]\))?)?)\s+of\s+the\s+(?:provisional|preliminary)\s+agenda"
+)
 _VOTE = re.compile(
     r"recorded vote of (\d+) to (\d+),?\s*(?:with\s+(\d+|no)\s+abstentions?)?", re.IGNORECASE
 )
@@ -132,7 +135,8 @@ def read_header(lines: list[str]) -> dict:
     chunks = _chunks(lines)
     if chunks and "title" not in found:
         last = chunks[-1]
-        if not re.match(r"^(?:\[|Resolution adopted|Decision adopted|Agenda|Item|Distr|\d)", last) and len(last) < 400:
+        if (not re.match(r"^(?:\[|Resolution adopted|Decision adopted|Agenda|Item|Distr|\d)", last)
+                and not _SUBMITTED.match(last) and not _SPONSORS.match(last) and len(last) < 400):
             found["fallback_title"] = last
     for index, line in enumerate(text_lines):
         number = _NUMBER_LINE.match(line)
@@ -150,7 +154,7 @@ def read_header(lines: list[str]) -> dict:
         sc_number = _SC_NUMBER.match(line)
         if sc_number and "number" not in found:
             found["number"], found["year"] = int(sc_number.group(1)), int(sc_number.group(2))
-        agenda = _AGENDA_FULL.match(line) or _AGENDA.match(line)
+        agenda = _AGENDA_FULL.match(line) or _AGENDA.match(line) or _AGENDA_PROVISIONAL.match(line)
         if agenda and "agenda_item" not in found:
             found["agenda_item"] = agenda.group(1).strip().rstrip(":")
         session = _SESSION_WORDS.match(line) or re.search(
@@ -172,11 +176,13 @@ def read_header(lines: list[str]) -> dict:
                 found.setdefault("stated_date", stated)
         if "distr_date" not in found and index > 0 and text_lines[index - 1].startswith("Distr"):
             found["distr_date"] = iso_date(line)
+    if "title" not in found and "fallback_title" in found:
+        found["title"] = found.pop("fallback_title")
     return found
 
 
 _SUBMITTED = re.compile(
-    r"^((?:Revised\s+)?[Dd]raft\s+(?:resolution|decision))\s+submitted\s+by\s+(?:the\s+)?(.+?)\*?$"
+    r"^((?:Revised\s+)?[Dd]raft\s+(?:resolution|decision)s?)\s+submitted\s+by\s+(?:the\s+)?(.+?)\*?$"
 )
 
 

@@ -30,6 +30,7 @@ def clean_characters(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROLS.sub("", text)
     text = _SPACES.sub(" ", text)
+    text = text.replace("\u2011", "-").replace("\u2010", "-")  # non-breaking and typographic hyphens
     for ligature, letters in _LIGATURES.items():
         text = text.replace(ligature, letters)
     return text
