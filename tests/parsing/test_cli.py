@@ -72,3 +72,13 @@ def test_encodings(seed_paths, tmp_path, capsys):
         assert main(["parse", str(tmp_path / name), "--json"]) == 0
         data = json.loads(capsys.readouterr().out)
         assert data["symbol"] == "A/HRC/RES/23/3" and len(data["operative"]) == 24
+
+
+def test_summary_of_a_draft_names_its_sponsors(tmp_path, capsys):
+    path = tmp_path / "draft.txt"
+    path.write_text("A/C.3/99/L.7\n\nDistr.: Limited\n\nRuritania and Utopia:* draft resolution\n\nA title\n\n"
+                    "The General Assembly,\n\nRecalling things,\n\n1. Decides.\n", encoding="utf-8")
+    assert main(["parse", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "draft by Ruritania, Utopia; Third Committee" in out
+    assert "1 preambular, 1 operative" in out

@@ -47,6 +47,9 @@ def print_summary(resolution: Resolution, source: str) -> None:
     print(f"  {resolution.symbol or unknown}  {resolution.title or unknown}")
     print(f"  body {resolution.body or unknown}, session {resolution.session or unknown}, "
           f"year {resolution.year or unknown}; {resolution.organ or 'no organ line'}")
+    if resolution.state == "draft":
+        by = ", ".join(resolution.sponsors) or "sponsors unknown"
+        print(f"  draft by {by}" + (f"; {resolution.committee}" if resolution.committee else ""))
     how = adoption.mode or "adoption unknown"
     if adoption.in_favour is not None:
         how += f" {adoption.in_favour}–{adoption.against}–{adoption.abstaining}"
