@@ -69,6 +69,7 @@ class _MarkSet:
         self.refresh()
 
     def refresh(self) -> None:
+        """Recompute the mark sets if footnotes were added since the last call."""
         if self.count != len(self.footnotes):
             self.marks = {f.mark for f in self.footnotes}
             self.numeric = {m for m in self.marks if m.isdigit()}

@@ -80,8 +80,7 @@ def split_blocks(lines: list[str]) -> list[Block]:
     after_section = False
     for index, line in enumerate(lines):
         if line in ("", PAGE_BREAK):
-            if line == PAGE_BREAK or not gap:
-                gap = line if gap != PAGE_BREAK else gap
+            gap = PAGE_BREAK if PAGE_BREAK in (line, gap) else ""  # the strongest break since the last line
             pending = True
             continue
         current = blocks[-1] if blocks else None
