@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -173,7 +172,7 @@ def _bench_size(size: int, seeds, args) -> None:
         print(f"build {build:.1f} s = {size / build:,.0f} paragraphs/s (CPU {build_cpu:.1f} s = "
               f"{size / build_cpu:,.0f}/s); save {saving:.1f} s; on disk {disk / 1e6:.0f} MB")
         print(f"fresh process: cold open (load + first query) {figures['open_ms']:.0f} ms, "
-              f"peak RSS {figures['rss_mb']:.0f} MB after the queries, of which private "
+              f"peak RSS {figures['peak_mb']:.0f} MB after the queries, of which private "
               f"{figures['anon_mb']:.0f} MB and {figures['file_mb']:.0f} MB pages of the mapped index files "
               "(shared, reclaimable)")
         for length, label in (("prefix", f"{PREFIX_WORDS}-word prefix"), ("full", "full paragraph")):
@@ -214,7 +213,6 @@ def _serve(folder: Path, query_file: Path) -> int:
             hits_per_query.append(bool(groups & set(query[f"{length}_targets"])))
         figures[length] = {"ms": times, "cpu_ms": cpu_times, "hits": hits_per_query,
                            "recall": sum(hits_per_query) / len(hits_per_query)}
-    figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures.update(_memory())
     print(json.dumps(figures))
     return 0
@@ -222,12 +220,14 @@ def _serve(folder: Path, query_file: Path) -> int:
 
 def _memory() -> dict[str, float]:
     """Return this process's resident memory split into private (anonymous) and mapped-file pages, MB."""
-    figures = {"anon_mb": float("nan"), "file_mb": float("nan")}
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the (large) parent process.
+    figures = {"anon_mb": float("nan"), "file_mb": float("nan"), "peak_mb": float("nan")}
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(("RssAnon:", "RssFile:")):
-                key = "anon_mb" if line.startswith("RssAnon") else "file_mb"
-                figures[key] = int(line.split()[1]) / 1024
+            name = line.split(":")[0]
+            if name in ("RssAnon", "RssFile", "VmHWM"):
+                figures[{"RssAnon": "anon_mb", "RssFile": "file_mb", "VmHWM": "peak_mb"}[name]] = (
+                    int(line.split()[1]) / 1024)
     except OSError:
         pass
     return figures

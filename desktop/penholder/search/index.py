@@ -9,6 +9,7 @@ opens by memory-mapping (see ``save``/``load``) instead of being rebuilt at each
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,12 @@ from penholder.search.normalise import normalise_many, normalise_title
 from penholder.search.terms_index import TermIndex
 
 KINDS = (PREAMBULAR, OPERATIVE)
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Texts are also found by their first OPENING characters (normalised): a typed beginning reaches every
+# text that opens the same way, however common its words.
+OPENING = 40
+ARRAYS = ("paragraph_resolution", "paragraph_kind", "paragraph_number", "paragraph_group", "resolution_first",
+          "group_members_indptr", "group_members", "opening_keys", "opening_groups")
 
 
 @dataclass
@@ -84,6 +90,8 @@ class PrecedentIndex:
         self.resolution_first = arrays["resolution_first"]  # int64, first paragraph of each resolution
         self.group_members_indptr = arrays["group_members_indptr"]  # int64
         self.group_members = arrays["group_members"]  # int32 paragraphs, most recent first
+        self.opening_keys = arrays["opening_keys"]  # uint32 CRC of a group's opening, sorted
+        self.opening_groups = arrays["opening_groups"]  # int32 group of each key
         self.texts = texts
         self.leads = leads
         self.group_texts = group_texts
@@ -151,6 +159,7 @@ class PrecedentIndex:
             "group_members_indptr": members_indptr,
             "group_members": order,
         }
+        arrays["opening_keys"], arrays["opening_groups"] = _openings(group_texts)
         term_index = TermIndex.build(group_texts)
         return cls(infos, arrays, TextColumn.from_texts(row[4] for row in rows),
                    TextColumn.from_texts(row[3] for row in rows), TextColumn.from_texts(group_texts),
@@ -168,8 +177,7 @@ class PrecedentIndex:
     def save(self, folder: Path, stamp: str = "") -> None:
         """Write the index into ``folder`` (created if needed), tagged with ``stamp``."""
         folder.mkdir(parents=True, exist_ok=True)
-        for name in ("paragraph_resolution", "paragraph_kind", "paragraph_number", "paragraph_group",
-                     "resolution_first", "group_members_indptr", "group_members"):
+        for name in ARRAYS:
             np.save(folder / f"{name}.npy", getattr(self, name))
         self.texts.save(folder, "texts")
         self.leads.save(folder, "leads")
@@ -184,10 +192,7 @@ class PrecedentIndex:
         meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT_VERSION:
             raise ValueError(f"index format {meta.get('format')} is not {FORMAT_VERSION}")
-        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray)
-                  for name in ("paragraph_resolution", "paragraph_kind", "paragraph_number",
-                               "paragraph_group", "resolution_first", "group_members_indptr",
-                               "group_members")}
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray) for name in ARRAYS}
         return cls(meta["resolutions"], arrays, TextColumn.load(folder, "texts"),
                    TextColumn.load(folder, "leads"), TextColumn.load(folder, "group_texts"),
                    TermIndex.load(folder))
@@ -239,6 +244,15 @@ class PrecedentIndex:
         """Return the paragraphs of a group (same normalised text), most recent first."""
         return self.group_members[self.group_members_indptr[group]:self.group_members_indptr[group + 1]]
 
+    def opening_matches(self, normalised: str, limit: int) -> np.ndarray:
+        """Return up to ``limit`` groups whose text opens like ``normalised`` (empty if it is too short)."""
+        if len(normalised) < OPENING:
+            return np.zeros(0, dtype=np.int64)
+        key = opening_key(normalised)
+        start = np.searchsorted(self.opening_keys, key, side="left")
+        end = np.searchsorted(self.opening_keys, key, side="right")
+        return self.opening_groups[start:min(end, start + limit)].astype(np.int64)
+
     def group_year(self) -> np.ndarray:
         """Return, for each group, the year of its most recent source (0 when unknown)."""
         if self._group_year is None:
@@ -283,6 +297,20 @@ class PrecedentIndex:
 
         return rank(self, query, limit, kind=kind, body=body, years=years, consensus_only=consensus_only,
                     previous=previous)
+
+
+def opening_key(normalised: str) -> int:
+    """Return the key of a normalised text's opening (a CRC-32 of its first ``OPENING`` characters)."""
+    return zlib.crc32(normalised[:OPENING].encode("utf-8"))
+
+
+def _openings(group_texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    numbers = [number for number, text in enumerate(group_texts) if len(text) >= OPENING]
+    keys = np.fromiter((opening_key(group_texts[number]) for number in numbers), dtype=np.uint32,
+                       count=len(numbers))
+    groups = np.asarray(numbers, dtype=np.int32)
+    order = np.argsort(keys, kind="stable")
+    return keys[order], groups[order]
 
 
 def _resolution_info(symbol: str, resolution: Resolution) -> dict[str, Any]:

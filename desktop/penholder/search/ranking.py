@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from penholder.search.index import Hit, PrecedentIndex
 
 CANDIDATES = 200
+# Texts opening exactly like the query (see ``index.OPENING``) join the candidates, up to this many.
+OPENING_CANDIDATES = 100
 BEGINNING = "beginning matches"
 WHOLE = "whole paragraph"
 FOLLOWS = "follows the previous match"
@@ -54,6 +56,12 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     partial = query_terms[-1] if query_terms and query[-1:].isalnum() else None
     found = index.term_index.candidates(query_terms, CANDIDATES, allowed_groups, partial=partial)
     candidates = [int(group) for group in found]
+    opening = index.opening_matches(normalised, OPENING_CANDIDATES)
+    if allowed_groups is not None:
+        opening = opening[allowed_groups[opening]]
+    if len(opening):
+        known = set(candidates)
+        candidates.extend(int(group) for group in opening if int(group) not in known)
     following = _following_groups(index, previous, allowed_paragraphs)
     candidates.extend(group for group in following if group not in set(candidates))
     if not candidates:
