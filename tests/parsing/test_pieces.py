@@ -220,3 +220,18 @@ def test_section_numbering_restarts_and_headings_are_dropped():
     assert [p.text for p in resolution.operative] == ["Decides one;", "Decides two;", "Decides three;",
                                                       "Decides four."]
     assert [p.lead for p in resolution.preambular] == ["Recalling", "Recalling"]
+
+
+def test_security_council_resolution():
+    text = ("United Nations\nS/RES/9999 (2030)\n\nSecurity Council\nDistr.: General\n2 May 2030\n\n"
+            "Resolution 9999 (2030)\n\nAdopted by the Security Council at its 12345th meeting, on 2 May 2030\n\n"
+            "The Security Council,\n\nReaffirming its resolutions,\n\n"
+            "Acting under Chapter VII of the Charter of the United Nations,\n\n"
+            "1. Demands compliance;\n\n2. Decides to remain seized of the matter.\n\n30-12345 (E)\n*3012345*\n")
+    resolution = _parse(text)
+    assert (resolution.symbol, resolution.body, resolution.number, resolution.year) == (
+        "S/RES/9999 (2030)", "SC", 9999, 2030)
+    assert resolution.adoption.meeting == "12345th meeting" and resolution.adoption.date == "2030-05-02"
+    assert resolution.preambular[1].lead == "Acting under Chapter VII of the Charter of the United Nations"
+    assert resolution.operative[-1].text == "Decides to remain seized of the matter."
+    assert resolution.title is None

@@ -157,6 +157,8 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     adoption = read_adoption(after[end:])
     if adoption.date is None and header.get("stated_date"):
         adoption.date = header["stated_date"]
+    if adoption.meeting is None and header.get("header_meeting"):
+        adoption.meeting = header["header_meeting"]
     draft = is_draft_symbol(symbol) or bool(header.get("sponsors"))
     if draft:
         adoption = type(adoption)()

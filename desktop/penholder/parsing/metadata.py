@@ -43,6 +43,7 @@ _AGENDA_FULL = re.compile(r"^Agenda\s+items?\s*:?\s*(?:Item\s*)?([\w() ,]+?(?:\(
 _AGENDA_PROVISIONAL = re.compile(
     r"^Items?\s+(\d+(?:\s*\([a-z]\))?(?:\s+and\s+\d+(?:\s*\([a-z]\))?)?)\s+of\s+the\s+(?:provisional|preliminary)\s+agenda"
 )
+_ADOPTED_AT_MEETING = re.compile(r"^Adopted by the [\w ]+? at its (\d{1,5}(?:st|nd|rd|th)\s+meeting)")
 _VOTE = re.compile(
     r"recorded vote of (\d+) to (\d+),?\s*(?:with\s+(\d+|no)\s+abstentions?)?", re.IGNORECASE
 )
@@ -135,7 +136,7 @@ def read_header(lines: list[str]) -> dict:
     chunks = _chunks(lines)
     if chunks and "title" not in found:
         last = chunks[-1]
-        if (not re.match(r"^(?:\[|Resolution adopted|Decision adopted|Agenda|Item|Distr|\d)", last)
+        if (not re.match(r"^(?:\[|Resolution adopted|Decision adopted|Adopted by|Agenda|Item|Distr|\d)", last)
                 and not _SUBMITTED.match(last) and not _SPONSORS.match(last) and len(last) < 400):
             found["fallback_title"] = last
     for index, line in enumerate(text_lines):
@@ -169,6 +170,11 @@ def read_header(lines: list[str]) -> dict:
         sponsors = _SPONSORS.match(line)
         if sponsors and "sponsors" not in found:
             found["sponsors"] = split_sponsors(sponsors.group(1))
+        council = _ADOPTED_AT_MEETING.match(line)
+        if council:
+            found["adopted"] = True
+            found["header_meeting"] = re.sub(r"\s+", " ", council.group(1))
+            found.setdefault("stated_date", iso_date(line))
         if re.match(r"^(?:Resolution|Decision) adopted by", line):
             found["adopted"] = True
             stated = iso_date(" ".join(text_lines[index:index + 2]))

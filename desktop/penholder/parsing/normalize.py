@@ -18,7 +18,7 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 _BOLD = re.compile(r"\*\*(?=[^\s*])(.{1,600}?)(?<=[^\s*])\*\*", re.DOTALL)
-_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?(?:\n[^*\n]{1,300}?)?)(?<=[^\s*])\*(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w*])\*(?![\d\s]+\*)(?=[^\s*])([^*\n]{1,300}?(?:\n[^*\n]{1,300}?)?)(?<=[^\s*])\*(?![\w*])")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 
