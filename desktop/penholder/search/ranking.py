@@ -31,6 +31,7 @@ FOLLOWS = "follows the previous match"
 COMPLETE_ENDINGS = (";", ".")
 COMPLETE_BEGINNING_WEIGHT = 0.85
 FOLLOW_BONUS = 8.0
+ADVERB_PENALTY = 1.0
 RECENCY_BONUS = 0.5
 # The very text typed, whole, beats a longer text that merely begins with it.
 EXACT_BONUS = 1.0
@@ -98,19 +99,26 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
 def _text_scores(normalised: str, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return (score, whole-paragraph ratio, whether the beginning score won) for each candidate text."""
     whole = process.cdist([normalised], texts, scorer=fuzz.ratio, dtype=np.float64)[0]
-    query = _without_lead_adverb(normalised)
-    length = len(query)
-    stripped = [_without_lead_adverb(text) for text in texts]
-    longer = length + length // 8
-    # Cut at the query's length, and a little further in case the text inserts a word early on.
-    beginning = np.maximum(
-        process.cdist([query], [text[:length] for text in stripped], scorer=fuzz.ratio, dtype=np.float64)[0],
-        process.cdist([query], [text[:longer] for text in stripped], scorer=fuzz.ratio, dtype=np.float64)[0])
-    beginning[np.fromiter((len(text) <= length for text in stripped), dtype=bool, count=len(texts))] = 0
+    beginning = _beginning_scores(normalised, texts)
+    # "Recalling also" for "Recalling further": the same beginning, one point short of the very words.
+    stripped = _beginning_scores(_without_lead_adverb(normalised), [_without_lead_adverb(t) for t in texts])
+    beginning = np.maximum(beginning, stripped - ADVERB_PENALTY)
     if normalised.endswith(COMPLETE_ENDINGS):
         beginning *= COMPLETE_BEGINNING_WEIGHT
     beginning_wins = beginning > whole
     return np.where(beginning_wins, beginning, whole), whole, beginning_wins
+
+
+def _beginning_scores(query: str, texts: list[str]) -> np.ndarray:
+    """Return how well ``query`` matches the start of each text (0 for texts not longer than the query)."""
+    length = len(query)
+    longer = length + length // 8
+    # Cut at the query's length, and a little further in case the text inserts a word early on.
+    scores = np.maximum(
+        process.cdist([query], [text[:length] for text in texts], scorer=fuzz.ratio, dtype=np.float64)[0],
+        process.cdist([query], [text[:longer] for text in texts], scorer=fuzz.ratio, dtype=np.float64)[0])
+    scores[np.fromiter((len(text) <= length for text in texts), dtype=bool, count=len(texts))] = 0
+    return scores
 
 
 def _without_lead_adverb(text: str) -> str:
