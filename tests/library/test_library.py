@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -116,9 +117,9 @@ def test_a_damaged_file_is_refused_then_rebuilt_aside(tmp_path):
         Library.open(path)
     assert "\n" not in str(error.value)
     assert path.read_bytes() == garbage, "a refused library is never touched"
-    library, report, backup = rebuild_library(path)
+    library, report = rebuild_library(path)
     with library:
-        assert backup.read_bytes() == garbage
+        assert Path(report.backup).read_bytes() == garbage
         assert {r.symbol for r in library.resolutions()} == SEEDS
         assert len(report.added) == len(SEEDS)
 
@@ -137,12 +138,12 @@ def test_a_newer_schema_is_refused(tmp_path):
 def test_rebuild_keeps_added_files_and_the_old_database(library, seed_paths, tmp_path):
     changed = changed_copy(seed_paths["A/RES/67/169"], tmp_path, "Invites States", "Encourages States")
     library.add_files([changed])
-    rebuilt, report, backup = library.rebuild()
-    with rebuilt:
-        assert backup.exists() and backup != rebuilt.path
-        operative = [p.text for p in rebuilt.get("A/RES/67/169").operative]
-        assert any(text.startswith("Encourages States") for text in operative)
-        assert not report.failed
+    stamp = library.stamp()
+    report = library.rebuild()
+    assert Path(report.backup).exists() and Path(report.backup) != library.path
+    operative = [p.text for p in library.get("A/RES/67/169").operative]
+    assert any(text.startswith("Encourages States") for text in operative)
+    assert not report.failed and library.stamp() != stamp
 
 
 def test_index_is_saved_beside_the_library_and_follows_changes(library, seed_paths):

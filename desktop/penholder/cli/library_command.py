@@ -34,10 +34,10 @@ def run(args: argparse.Namespace) -> int:
     from penholder.library import Library, rebuild_library
 
     if args.action == "rebuild":
-        library, report, backup = rebuild_library(args.library)
+        library, report = rebuild_library(args.library)
         with library:
-            if backup is not None:
-                print(f"old library set aside as {backup}")
+            if report.backup:
+                print(f"old library set aside as {report.backup}")
             print(f"rebuilt {library.path}: {report.summary()}")
             _print_failures(report)
         return 1 if report.failed else 0

@@ -14,13 +14,15 @@ SUFFIXES = (".txt", ".docx", ".pdf")
 
 @dataclass
 class ImportReport:
-    """What adding files did: paths added, updated (same symbol, new text), skipped (unchanged), failed."""
+    """What adding files did: paths added, updated (same symbol, new text), skipped (unchanged), failed
+    (path, reason); a rebuild also says where the old database went (``backup``)."""
 
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    backup: str | None = None  # after a rebuild: where the old database was set aside
 
     def summary(self) -> str:
         """Return one line such as ``2 added, 1 updated, 3 unchanged, 0 failed``."""

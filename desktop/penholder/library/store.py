@@ -198,10 +198,16 @@ class Library:
             _bump(connection)
             return True
 
-    def rebuild(self, progress: Progress | None = None) -> tuple[Library, ImportReport, Path | None]:
-        """Close this library, set its file aside and build it again; return (library, report, backup)."""
-        self.close()
-        return rebuild_library(self.path, progress=progress)
+    def rebuild(self, progress: Progress | None = None) -> ImportReport:
+        """Set this library's file aside (``*.bak``) and build it again from its files; return the report.
+
+        The library stays open on the new database.
+        """
+        with self._lock:
+            self._connection.close()
+            fresh, report = rebuild_library(self.path, progress=progress)
+            self._connection = fresh._connection
+        return report
 
     # -- inside ---------------------------------------------------------------------------------------
 
@@ -264,9 +270,12 @@ class _Transaction:
 
 
 def rebuild_library(path: str | Path | None = None,
-                    progress: Progress | None = None) -> tuple[Library, ImportReport, Path | None]:
+                    progress: Progress | None = None) -> tuple[Library, ImportReport]:
     """Set the library file aside as ``*.bak`` (never deleted), build a new one from the bundled corpus and
-    the old library's source files that still exist; return (library, report, backup path or None)."""
+    the old library's source files that still exist; return (the new library, report with ``backup``).
+
+    Works on a damaged file too (which ``Library.open`` refuses).
+    """
     path = Path(path) if path is not None else paths.default_library_path()
     sources = _readable_sources(path)
     backup = None
@@ -282,7 +291,8 @@ def rebuild_library(path: str | Path | None = None,
     kept = [s for s in sources if Path(s).is_file() and Path(s).resolve() not in bundled]
     files = [paths.bundled_corpus_dir(), *kept]
     report = library.add_files(files, progress=progress)
-    return library, report, backup
+    report.backup = str(backup) if backup else None
+    return library, report
 
 
 def _prepare(connection: sqlite3.Connection, path: Path, is_new: bool) -> None:
