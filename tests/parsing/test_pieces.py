@@ -235,3 +235,12 @@ def test_security_council_resolution():
     assert resolution.preambular[1].lead == "Acting under Chapter VII of the Charter of the United Nations"
     assert resolution.operative[-1].text == "Decides to remain seized of the matter."
     assert resolution.title is None
+
+
+def test_bracketed_draft_symbol_is_not_the_resolution_symbol():
+    text = ("Resolution adopted by the General Assembly on 1 May 2030\n\n"
+            "[without reference to a Main Committee (A/84/L.9/Rev.1)]\n\n84/9. A title\n\n"
+            "The General Assembly,\n\n*Recalling* also its resolution 1/1,\n\n1. Decides.\n")
+    resolution = _parse(text)
+    assert resolution.symbol == "A/RES/84/9" and resolution.state == "adopted"
+    assert resolution.preambular[0].lead == "Recalling also"

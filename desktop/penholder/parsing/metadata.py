@@ -130,6 +130,8 @@ def read_header(lines: list[str]) -> dict:
         if line.startswith("GE.") or re.search(r"\(E\)\s", line):
             continue  # job-number lines carry garbled symbols
         match = _OWN_SYMBOL.search(line)
+        if match and (line.startswith("[") or line[:match.start()].rstrip().endswith("(")):
+            match = None  # "[without reference to a Main Committee (A/79/L.9)]" names the draft, not this
         if match and "symbol" not in found and len(line) < 60:
             found["symbol"] = re.sub(r"\s+", " ", match.group(1))
     _read_sponsors_and_title(lines, found)

@@ -20,6 +20,7 @@ _NUMBER = re.compile(rf"^{ITALIC_OPEN}?(\d{{1,3}})(?:\.(?:\s+|$)|$)")
 _LABEL = re.compile(rf"^{ITALIC_OPEN}?\(([a-z]{{1,2}}|[ivxl]{{1,6}})\)(?:\s+|$)")
 _TERMINAL = re.compile(rf"[,;:.][{ITALIC_CLOSE}”’\"*)\]]*(?:\s*[\d*¹²³⁴⁵⁶⁷⁸⁹⁰]{{0,3}})$")
 _SECTION = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.?(?:\s+[A-Z(“][^.;:]{0,100})?$")
+_TRAILING_ADVERB = re.compile(r"\s+(?:also|further|again)\b")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
           "xvi", "xvii", "xviii", "xix", "xx")
 
@@ -177,7 +178,9 @@ def _lead(text: str, kind: str) -> tuple[str, str]:
     if stripped.startswith(ITALIC_OPEN) and ITALIC_CLOSE in stripped:
         italic = stripped[1:stripped.index(ITALIC_CLOSE)].strip().rstrip(",;:")
         if italic and len(italic.split()) <= 8 and italic[:1].isupper():
-            return italic, strip_italics(stripped)
+            plain = strip_italics(stripped)
+            trailing = _TRAILING_ADVERB.match(plain, len(italic))  # "*Recalling* also"
+            return (plain[:trailing.end()] if trailing else italic), plain
     plain = strip_italics(stripped)
     if kind == OPERATIVE:
         lead = lexicon.operative_lead(plain) or lexicon.preambular_lead(plain)
