@@ -23,12 +23,15 @@ from penholder.search.normalise import normalise_many, normalise_title
 from penholder.search.terms_index import TermIndex
 
 KINDS = (PREAMBULAR, OPERATIVE)
-FORMAT_VERSION = 2
-# Texts are also found by their first OPENING characters (normalised): a typed beginning reaches every
-# text that opens the same way, however common its words.
+FORMAT_VERSION = 3
+# Texts are also found by their first (and last) OPENING characters, normalised: a typed beginning
+# reaches every text that opens the same way, however common its words; a whole paragraph with a word
+# changed near its start still reaches the text by its ending.
 OPENING = 40
+COMPLETE = (",", ";", ".", ":")
 ARRAYS = ("paragraph_resolution", "paragraph_kind", "paragraph_number", "paragraph_group", "resolution_first",
-          "group_members_indptr", "group_members", "opening_keys", "opening_groups")
+          "group_members_indptr", "group_members", "opening_keys", "opening_groups", "closing_keys",
+          "closing_groups")
 
 
 @dataclass
@@ -92,6 +95,8 @@ class PrecedentIndex:
         self.group_members = arrays["group_members"]  # int32 paragraphs, most recent first
         self.opening_keys = arrays["opening_keys"]  # uint32 CRC of a group's opening, sorted
         self.opening_groups = arrays["opening_groups"]  # int32 group of each key
+        self.closing_keys = arrays["closing_keys"]  # the same for the last OPENING characters
+        self.closing_groups = arrays["closing_groups"]
         self.texts = texts
         self.leads = leads
         self.group_texts = group_texts
@@ -159,7 +164,8 @@ class PrecedentIndex:
             "group_members_indptr": members_indptr,
             "group_members": order,
         }
-        arrays["opening_keys"], arrays["opening_groups"] = _openings(group_texts)
+        arrays["opening_keys"], arrays["opening_groups"] = _keyed(group_texts, opening_key)
+        arrays["closing_keys"], arrays["closing_groups"] = _keyed(group_texts, closing_key)
         term_index = TermIndex.build(group_texts)
         return cls(infos, arrays, TextColumn.from_texts(row[4] for row in rows),
                    TextColumn.from_texts(row[3] for row in rows), TextColumn.from_texts(group_texts),
@@ -245,13 +251,14 @@ class PrecedentIndex:
         return self.group_members[self.group_members_indptr[group]:self.group_members_indptr[group + 1]]
 
     def opening_matches(self, normalised: str, limit: int) -> np.ndarray:
-        """Return up to ``limit`` groups whose text opens like ``normalised`` (empty if it is too short)."""
+        """Return groups whose text opens like ``normalised`` (or, for a query that ends like a paragraph,
+        ends like it), up to ``limit`` of each (empty if the query is too short)."""
         if len(normalised) < OPENING:
             return np.zeros(0, dtype=np.int64)
-        key = opening_key(normalised)
-        start = np.searchsorted(self.opening_keys, key, side="left")
-        end = np.searchsorted(self.opening_keys, key, side="right")
-        return self.opening_groups[start:min(end, start + limit)].astype(np.int64)
+        found = [_lookup(self.opening_keys, self.opening_groups, opening_key(normalised), limit)]
+        if normalised.endswith(COMPLETE):
+            found.append(_lookup(self.closing_keys, self.closing_groups, closing_key(normalised), limit))
+        return np.concatenate(found)
 
     def group_year(self) -> np.ndarray:
         """Return, for each group, the year of its most recent source (0 when unknown)."""
@@ -304,9 +311,20 @@ def opening_key(normalised: str) -> int:
     return zlib.crc32(normalised[:OPENING].encode("utf-8"))
 
 
-def _openings(group_texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def closing_key(normalised: str) -> int:
+    """Return the key of a normalised text's ending (a CRC-32 of its last ``OPENING`` characters)."""
+    return zlib.crc32(normalised[-OPENING:].encode("utf-8"))
+
+
+def _lookup(keys: np.ndarray, groups: np.ndarray, key: int, limit: int) -> np.ndarray:
+    start = np.searchsorted(keys, key, side="left")
+    end = np.searchsorted(keys, key, side="right")
+    return groups[start:min(end, start + limit)].astype(np.int64)
+
+
+def _keyed(group_texts: list[str], key_of) -> tuple[np.ndarray, np.ndarray]:
     numbers = [number for number, text in enumerate(group_texts) if len(text) >= OPENING]
-    keys = np.fromiter((opening_key(group_texts[number]) for number in numbers), dtype=np.uint32,
+    keys = np.fromiter((key_of(group_texts[number]) for number in numbers), dtype=np.uint32,
                        count=len(numbers))
     groups = np.asarray(numbers, dtype=np.int32)
     order = np.argsort(keys, kind="stable")
