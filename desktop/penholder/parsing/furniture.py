@@ -76,7 +76,7 @@ def strip_furniture(lines: list[str], title: str | None = None, symbol: str | No
                 seen += 1
                 words = _words(other)
                 if _BARE_NUMBER.match(other) or (
-                    title_words and words and f" {words} " in title_words and not other.endswith((",", ";"))
+                    title_words and words and f" {words} " in title_words
                 ):
                     furniture[probe] = True
                     probe += step

@@ -70,7 +70,7 @@ def _preambular_re() -> re.Pattern[str]:
 # Not in the lists but shaped like one: "Reaffirming", "Re-emphasizing", "Having decided", "Solemnly
 # proclaiming" (preambular); "Reiterates", "Strongly objects", "Also looks forward" (operative).
 _PREAMBULAR_SHAPE = re.compile(
-    r"(?:(?:Having|Being)\s+[a-z]+(?:ed|en|ne|wn)|(?:[A-Z][a-z]+ly|Ever|Still)\s+[a-z]+(?:ing|ed|ful)"
+    r"(?:(?:Having|Being)\s+(?:also\s+|further\s+)?[a-z]+(?:ed|en|ne|wn)|(?:[A-Z][a-z]+ly|Ever|Still)\s+[a-z]+(?:ing|ed|ful)"
     r"|[A-Z][a-z]+(?:-[a-z]+)?(?:ing|ed))"
     r"(?:\s+(?:also|further|again))?(?=[\s,:;.]|$)"
 )
@@ -79,7 +79,9 @@ _OPERATIVE_SHAPE = re.compile(
 )
 _NOT_OPENERS = {"Beijing", "Kunming", "Nanjing", "Chongqing", "Spring", "King", "Sterling", "Wellington",
                 "Reading", "Hong", "United", "Limited", "Concerning", "Regarding", "During", "Following",
-                "Notwithstanding", "Including", "According", "Pending", "Excluding"}
+                "Notwithstanding", "Including", "According", "Pending", "Excluding", "Red", "Reed", "Ted",
+                "Bring", "Sing", "Ring", "Wing", "Darling", "Viking", "Peking", "Ming", "Shed", "Ahmed",
+                "Mohammed", "Muhammed", "Hamed", "Saeed", "Rashed", "Zayed"}
 _NOT_VERBS = {"This", "Its", "Was", "Has", "Is", "As", "Thus", "Nations", "States", "Parties",
               "Members", "Countries", "Governments", "Areas", "Rights", "Means", "Towards", "Whereas"}
 

@@ -20,6 +20,7 @@ _NUMBER = re.compile(rf"^{ITALIC_OPEN}?(\d{{1,3}})(?:\.(?:\s+|$)|$)")
 _LABEL = re.compile(rf"^{ITALIC_OPEN}?\(([a-z]{{1,2}}|[ivxl]{{1,6}})\)(?:\s+|$)")
 _TERMINAL = re.compile(rf"[,;:.][{ITALIC_CLOSE}”’\"*)\]]*(?:\s*[\d*¹²³⁴⁵⁶⁷⁸⁹⁰]{{0,3}})$")
 _SECTION = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.?(?:\s+[A-Z(“][^.;:]{0,100})?$")
+_WRAPPED_LINE = 110  # lines of wrapped PDF text are shorter; a longer line is a whole paragraph
 _TRAILING_ADVERB = re.compile(r"\s+(?:also|further|again)\b")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
           "xvi", "xvii", "xviii", "xix", "xx")
@@ -128,7 +129,11 @@ def split_blocks(lines: list[str]) -> list[Block]:
         ended = _ends_paragraph(previous_text)
         if not first.isupper():
             new = False  # a lower-case or figure start continues, even after a page break
-        elif not had_gap or (kind == "" and blank_is_line_break):
+        elif not had_gap:
+            # one paragraph a line (pasted text) or wrapped lines: an ended line before an opener breaks
+            new = ended and (_opens_paragraph(line) or (
+                len(previous_text) > _WRAPPED_LINE and lexicon.looks_like_opening(strip_italics(line))))
+        elif kind == "" and blank_is_line_break:
             new = ended and _opens_paragraph(line)
         elif kind == PAGE_BREAK:
             new = _opens_paragraph(line) or (
