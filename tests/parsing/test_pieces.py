@@ -244,3 +244,18 @@ def test_bracketed_draft_symbol_is_not_the_resolution_symbol():
     resolution = _parse(text)
     assert resolution.symbol == "A/RES/84/9" and resolution.state == "adopted"
     assert resolution.preambular[0].lead == "Recalling also"
+
+
+def test_one_paragraph_a_line_without_blank_lines():
+    filler = "the matter before the Assembly, which it has considered at length in its previous sessions"
+    text = "\n".join([
+        "The General Assembly,",
+        f"Recalling {filler},",
+        f"Ever mindful of {filler},",
+        f"Profoundly troubled by {filler},",
+        f"1. Decides to consider {filler};",
+        f"2. Resolves to remain seized of {filler}.",
+    ])
+    resolution = _parse(text)
+    assert [p.lead for p in resolution.preambular] == ["Recalling", "Ever mindful", "Profoundly troubled"]
+    assert len(resolution.operative) == 2
