@@ -71,9 +71,17 @@ def _blank_after_every_line(lines: list[str]) -> bool:
     return adjacent <= len(text_lines) * 0.05 and unterminated >= len(text_lines) * 0.4
 
 
+def _paragraph_per_line(lines: list[str]) -> bool:
+    """Return whether nearly every line ends a paragraph (pasted text, one paragraph a line)."""
+    text_lines = [ln for ln in lines if ln not in ("", PAGE_BREAK)]
+    ended = sum(1 for ln in text_lines if _ends_paragraph(ln))
+    return len(text_lines) >= 3 and ended >= 0.85 * len(text_lines)
+
+
 def split_blocks(lines: list[str]) -> list[Block]:
     """Return the body cut into blocks: numbered operative paragraphs, labelled sub-paragraphs, others."""
     blank_is_line_break = _blank_after_every_line(lines)
+    whole_lines = _paragraph_per_line(lines)
     blocks: list[Block] = []
     expected_number = 1
     gap = ""
@@ -132,7 +140,8 @@ def split_blocks(lines: list[str]) -> list[Block]:
         elif not had_gap:
             # one paragraph a line (pasted text) or wrapped lines: an ended line before an opener breaks
             new = ended and (_opens_paragraph(line) or (
-                len(previous_text) > _WRAPPED_LINE and lexicon.looks_like_opening(strip_italics(line))))
+                (whole_lines or len(previous_text) > _WRAPPED_LINE)
+                and lexicon.looks_like_opening(strip_italics(line))))
         elif kind == "" and blank_is_line_break:
             new = ended and _opens_paragraph(line)
         elif kind == PAGE_BREAK:
