@@ -101,8 +101,12 @@ def _text_scores(normalised: str, texts: list[str]) -> tuple[np.ndarray, np.ndar
     whole = process.cdist([normalised], texts, scorer=fuzz.ratio, dtype=np.float64)[0]
     beginning = _beginning_scores(normalised, texts)
     # "Recalling also" for "Recalling further": the same beginning, one point short of the very words.
-    stripped = _beginning_scores(_without_lead_adverb(normalised), [_without_lead_adverb(t) for t in texts])
-    beginning = np.maximum(beginning, stripped - ADVERB_PENALTY)
+    query = _without_lead_adverb(normalised)
+    stripped = [_without_lead_adverb(text) for text in texts]
+    differ = [i for i, text in enumerate(texts) if query != normalised or stripped[i] is not text]
+    if differ:
+        again = _beginning_scores(query, [stripped[i] for i in differ]) - ADVERB_PENALTY
+        beginning[differ] = np.maximum(beginning[differ], again)
     if normalised.endswith(COMPLETE_ENDINGS):
         beginning *= COMPLETE_BEGINNING_WEIGHT
     beginning_wins = beginning > whole

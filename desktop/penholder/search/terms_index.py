@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class TermIndex:
         self.weights = weights
         self.size = size
         self._sorted_terms: list[str] | None = None
+        self._buffers = threading.local()
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> TermIndex:
@@ -127,15 +129,28 @@ class TermIndex:
                 break
             selected.append(term)
             postings += count
-        pool = np.concatenate([self.docs[indptr[t]:indptr[t + 1]] for t in selected])
-        weights = np.concatenate([self.weights[indptr[t]:indptr[t + 1]] for t in selected])
-        # One bincount pass adds the weights up (several times faster than ``scores[docs] += w``).
-        scores = np.bincount(pool, weights=weights, minlength=self.size)
-        # Choose among the texts touched, not all texts: argpartition over a million mostly-zero scores
-        # is slow (ties), and scanning for non-zeros costs more than gathering the touched ones.
+        # Scores accumulate in a buffer kept per thread and cleared where touched: allocating and
+        # zeroing a score for every text at each keystroke costs more than the adding itself.
+        scores = getattr(self._buffers, "scores", None)
+        if scores is None or len(scores) != self.size:
+            scores = self._buffers.scores = np.zeros(self.size, dtype=np.float32)
+        touched = []
+        try:
+            for term in selected:
+                start, end = indptr[term], indptr[term + 1]
+                docs = self.docs[start:end]
+                scores[docs] += self.weights[start:end]  # a term lists each text once
+                touched.append(docs)
+            # Choose among the texts touched, not all texts: argpartition over a million mostly-zero
+            # scores is slow (ties), and scanning for non-zeros costs more than gathering the touched.
+            pool = np.concatenate(touched)
+            pool_scores = scores[pool]
+        finally:
+            for docs in touched:
+                scores[docs] = 0
         if allowed is not None:
-            pool = pool[allowed[pool]]
-        pool_scores = scores[pool]
+            keep = allowed[pool]
+            pool, pool_scores = pool[keep], pool_scores[keep]
         # A text appears once per selected term it has: keep enough to leave ``limit`` distinct ones.
         wanted = limit * len(selected)
         if len(pool) > wanted:
