@@ -116,3 +116,9 @@ def test_a_half_typed_last_word_still_finds_candidates(seed_index):
     assert len(hits) == 3 and all(hit.text.lower().startswith("recal") for hit in hits)
     hits = seed_index.search("Invites States and relev", limit=1)
     assert hits[0].text.startswith("Invites States and relevant")
+
+
+def test_a_large_limit_is_honoured(seed_index):
+    hits = seed_index.search("the Human Rights Council", limit=120)
+    assert len(hits) == 120
+    assert len({(hit.symbol, hit.kind, hit.number) for hit in hits}) == 120

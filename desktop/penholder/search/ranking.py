@@ -1,14 +1,18 @@
 """Ranking: candidates from the term index, rescored with rapidfuzz and the drafter's context.
 
-A query is usually the start of a paragraph being typed, so each candidate gets two scores: how well the
-query matches the candidate's *beginning* (``ratio`` against the candidate cut to the query's length) and how
-well it matches the *whole paragraph* (``ratio``). The better one counts. Context then adds a little: a
-candidate that follows the previous paragraph's match in the same resolution (drafts reuse runs of
-paragraphs in order) and, as a tie-breaker, recency.
+Candidates are the best BM25 texts, the texts that open (or, for a whole paragraph, end) exactly like the
+query, and the paragraphs that follow the previous match. A query is usually the start of a paragraph being
+typed, so each candidate gets two scores: how well the query matches the candidate's *beginning* (``ratio``
+against the candidate cut to the query's length) and how well it matches the *whole paragraph*
+(``ratio``). The better one counts. Then small adjustments: a candidate that follows the previous
+paragraph's match in the same resolution gains (drafts reuse runs of paragraphs in order); a reference
+typed in the query (``6/17``, ``2008``) that the candidate lacks costs; recency, text adopted several
+times and an exact whole match break ties.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -55,16 +59,18 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     query_terms = terms(normalised)
     # A query that does not end with a space or punctuation may end in a half-typed word.
     partial = query_terms[-1] if query_terms and query[-1:].isalnum() else None
-    found = index.term_index.candidates(query_terms, CANDIDATES, allowed_groups, partial=partial)
+    found = index.term_index.candidates(query_terms, max(CANDIDATES, 4 * limit), allowed_groups,
+                                        partial=partial)
     candidates = [int(group) for group in found]
     opening = index.opening_matches(normalised, OPENING_CANDIDATES)
     if allowed_groups is not None:
         opening = opening[allowed_groups[opening]]
-    if len(opening):
-        known = set(candidates)
-        candidates.extend(int(group) for group in opening if int(group) not in known)
     following = _following_groups(index, previous, allowed_paragraphs)
-    candidates.extend(group for group in following if group not in set(candidates))
+    seen = set(candidates)
+    for group in itertools.chain(opening.tolist(), following):
+        if group not in seen:
+            seen.add(group)
+            candidates.append(group)
     if not candidates:
         return []
     group_array = np.asarray(candidates, dtype=np.int64)
