@@ -7,6 +7,8 @@ cd "$work"
 export PENHOLDER_HOME="$work/home" QT_QPA_PLATFORM=offscreen
 "$BIN" --version
 seed=$(dirname "$BIN")/_internal/resources/corpus/A-HRC-RES-53-11.txt
-"$BIN" parse "$seed" --json | head -c 300; echo
+"$BIN" parse "$seed" --json > parsed.json
+python3 -c 'import json,sys; d=json.load(open("parsed.json")); print(d["symbol"], len(d["preambular"]), "PP", len(d["operative"]), "OP"); sys.exit(d["symbol"] != "A/HRC/RES/53/11")'
+"$BIN" parse "$seed" --json | head -c 100 >/dev/null  # a closed pipe must not print a traceback
 PENHOLDER_QUIT_AFTER_MS=1500 timeout 60 "$BIN" && echo "GUI started and quit cleanly"
 echo "smoke test passed"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from penholder import __version__
@@ -75,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # surface a closed pipe here, not at interpreter exit
+        return code
     except PenholderError as exc:
         print(f"penholder: {exc}", file=sys.stderr)
         return 1
@@ -83,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         print("penholder: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 
