@@ -2,7 +2,6 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup system-deps run test bench lint package clean
 
@@ -18,16 +17,20 @@ system-deps:
 	bash .ci/system-deps.sh
 
 run: setup
-	QT_QPA_PLATFORM= $(VENV)/bin/penholder
+	bash .ci/system-deps.sh app
+	$(VENV)/bin/penholder
 
 test: system-deps setup
-	$(PY) -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
 bench: setup
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 lint: setup
 	$(VENV)/bin/ruff check desktop tests benchmarks
+
+package: setup
+	bash packaging/build.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info
