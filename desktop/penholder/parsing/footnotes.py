@@ -53,7 +53,8 @@ def _loose_footnote(line: str, footnotes: list[Footnote], previous: str) -> re.M
     if not match:
         return None
     mark, text = match.group("mark"), match.group("text")
-    if _NOT_FOOTNOTE_TEXT.match(text) or text[0] in "*":
+    web = text.startswith(("http", "www."))
+    if (_NOT_FOOTNOTE_TEXT.match(text) and not web) or text[0] in "*":
         return None
     if previous not in ("", PAGE_BREAK) and not previous.endswith((".", ",", ";", ":")):
         return None
@@ -162,7 +163,7 @@ _TAKES_A_NUMBER = frozenset(
 )
 _UNIT_AFTER = re.compile(
     rf"^\s*(?:{_MONTHS}|per\b|million|billion|thousand|dollars|years?\b|months?\b|days?\b|hours?\b|weeks?\b"
-    r"|percent|%|and\s+\d|to\s+\d|or\s+\d|-|–)"
+    r"|percent|%|and\s+\d|to\s+\d|or\s+\d|of\b|-|–)"
 )
 
 
@@ -179,7 +180,8 @@ def _spaced_mark(text: str, start: int, end: int, expected: int) -> bool:
     if before in ",;:.”’)":
         if after == "" or text[end:].strip() == "":
             return True  # a bare number closing a paragraph after its punctuation is a mark
-        return expected <= value <= expected + 2 and after in " ,;:."
+        return (expected <= value <= expected + 2 and after in " ,;:."
+                and not _UNIT_AFTER.match(text[end:end + 16]))
     if value != expected or (after and after not in " ,;:."):
         return False
     if before.isdigit():

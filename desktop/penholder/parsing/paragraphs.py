@@ -19,7 +19,11 @@ from penholder.parsing.normalize import ITALIC_CLOSE, ITALIC_OPEN, PAGE_BREAK, s
 _NUMBER = re.compile(rf"^{ITALIC_OPEN}?(\d{{1,3}})(?:\.(?:\s+|$)|$)")
 _LABEL = re.compile(rf"^{ITALIC_OPEN}?\(([a-z]{{1,2}}|[ivxl]{{1,6}})\)(?:\s+|$)")
 _TERMINAL = re.compile(rf"[,;:.][{ITALIC_CLOSE}”’\"*)\]]*(?:\s*[\d*¹²³⁴⁵⁶⁷⁸⁹⁰]{{0,3}})$")
-_SECTION = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.?(?:\s+[A-Z(“][^.;:]{0,100})?$")
+_SECTION = re.compile(
+    r"^(?:(?:[IVXL]{1,6}|[A-H])\.?(?:\s+[A-Z(“][^.;:]{0,100})?|(?:Section|Part|Chapter)\s+[\dIVXL]+[A-Z]?(?:\s+[A-Z][^.;:]{0,100})?)$"
+)
+_BARE_SECTION = re.compile(r"^(?:(?:[IVXL]{1,6}|[A-H])\.?|(?:Section|Part|Chapter)\s+[\dIVXL]+[A-Z]?)$")
+_SUSPENDED = re.compile(r"(?:and|or|to|nor)\s")  # "age-" + "and gender-specific": a suspended hyphen
 _WRAPPED_LINE = 110  # lines of wrapped PDF text are shorter; a longer line is a whole paragraph
 _TRAILING_ADVERB = re.compile(r"\s+(?:also|further|again)\b")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
@@ -41,8 +45,8 @@ class Block:
         for line in self.lines:
             if not joined:
                 joined = line
-            elif joined.endswith("-") and not joined.endswith(" -"):
-                joined += line
+            elif joined.endswith("-") and not joined.endswith(" -") and not _SUSPENDED.match(line):
+                joined += line  # a line-end hyphen in UN text is a real one: "non-" + "selectivity"
             else:
                 joined += " " + line
         return joined.strip()
@@ -97,14 +101,15 @@ def split_blocks(lines: list[str]) -> list[Block]:
         had_gap, kind = pending, gap
         pending, gap = False, ""
         plain_line = strip_italics(line)
-        if skip_title and len(plain_line) < 100 and not _ends_paragraph(plain_line) and not _NUMBER.match(line):
-            skip_title = False
+        if skip_title and (not had_gap or skip_title == "first") and len(plain_line) < 100 \
+                and not _ends_paragraph(plain_line) and not _NUMBER.match(line):
+            skip_title = "more"
             after_section = True
-            continue  # the title line under a bare section number ("I" / "Working methods")
+            continue  # the title lines under a bare section number ("VII" / "Special Rapporteur on …")
         skip_title = False
         if (_SECTION.match(plain_line) and (current is None or _ends_paragraph(current.lines[-1] if current.lines else "."))
                 and not _LABEL.match(line)):
-            skip_title = bool(re.match(r"^(?:[IVXL]{1,6}|[A-H])\.?$", plain_line))
+            skip_title = "first" if _BARE_SECTION.match(plain_line) else False
             after_section = True
             continue  # a section heading ("II", "B. Peacebuilding financing") is no paragraph text
         number = _NUMBER.match(line)
@@ -145,8 +150,8 @@ def split_blocks(lines: list[str]) -> list[Block]:
         elif kind == "" and blank_is_line_break:
             new = ended and _opens_paragraph(line)
         elif kind == PAGE_BREAK:
-            new = _opens_paragraph(line) or (
-                ended and (not previous_text.endswith(",") or lexicon.looks_like_opening(strip_italics(line))))
+            # words may be lost at a page break ("all human" + "Stressing …"): an opener starts anew
+            new = _opens_paragraph(line) or (ended and lexicon.looks_like_opening(strip_italics(line)))
         else:
             new = ended or _opens_paragraph(line) or _looks_like_heading(current.text)
         if new:
@@ -193,7 +198,7 @@ def _lead(text: str, kind: str) -> tuple[str, str]:
         italic = stripped[1:stripped.index(ITALIC_CLOSE)].strip().rstrip(",;:")
         if italic and len(italic.split()) <= 8 and italic[:1].isupper():
             plain = strip_italics(stripped)
-            trailing = _TRAILING_ADVERB.match(plain, len(italic))  # "*Recalling* also"
+            trailing = kind == PREAMBULAR and _TRAILING_ADVERB.match(plain, len(italic))  # "*Recalling* also"
             return (plain[:trailing.end()] if trailing else italic), plain
     plain = strip_italics(stripped)
     if kind == OPERATIVE:
