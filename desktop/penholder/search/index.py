@@ -255,10 +255,13 @@ class PrecedentIndex:
         ends like it), up to ``limit`` of each (empty if the query is too short)."""
         if len(normalised) < OPENING:
             return np.zeros(0, dtype=np.int64)
-        found = [_lookup(self.opening_keys, self.opening_groups, opening_key(normalised), limit)]
-        if normalised.endswith(COMPLETE):
-            found.append(_lookup(self.closing_keys, self.closing_groups, closing_key(normalised), limit))
-        return np.concatenate(found)
+        opening = _lookup(self.opening_keys, self.opening_groups, opening_key(normalised))
+        if not normalised.endswith(COMPLETE):
+            return opening[:limit]
+        closing = _lookup(self.closing_keys, self.closing_groups, closing_key(normalised))
+        # Many texts may share an opening or an ending; those sharing both come first.
+        both = np.intersect1d(opening, closing)[:limit]
+        return np.concatenate([both, opening[:limit], closing[:limit]])
 
     def group_year(self) -> np.ndarray:
         """Return, for each group, the year of its most recent source (0 when unknown)."""
@@ -316,10 +319,11 @@ def closing_key(normalised: str) -> int:
     return zlib.crc32(normalised[-OPENING:].encode("utf-8"))
 
 
-def _lookup(keys: np.ndarray, groups: np.ndarray, key: int, limit: int) -> np.ndarray:
+def _lookup(keys: np.ndarray, groups: np.ndarray, key: int) -> np.ndarray:
+    key = np.uint32(key)  # a Python int would make numpy convert the whole key array first
     start = np.searchsorted(keys, key, side="left")
     end = np.searchsorted(keys, key, side="right")
-    return groups[start:min(end, start + limit)].astype(np.int64)
+    return groups[start:end].astype(np.int64)
 
 
 def _keyed(group_texts: list[str], key_of) -> tuple[np.ndarray, np.ndarray]:
