@@ -52,3 +52,13 @@ def test_normalising_many_at_once_equals_one_by_one(seed_resolutions):
     texts += ["", " ", "12. Requests\u00a0the  Council", "(a)\tTo continue¹", "ÉTATS – “membres”", "a\nb"]
     assert normalise_many(texts) == [normalise(text) for text in texts]
     assert normalise_many(["with \x00 inside", "B"]) == [normalise("with \x00 inside"), "b"]
+
+
+def test_completions_of_a_half_typed_word_after_loading(seed_index, tmp_path):
+    seed_index.save(tmp_path / "index")
+    loaded = PrecedentIndex.load(tmp_path / "index")
+    for index in (seed_index, loaded):
+        found = index.term_index.completions("recal")
+        assert found and all(word.startswith("recal") for word in found)
+        assert found == sorted(found)
+    assert loaded.term_index.completions("recal") == seed_index.term_index.completions("recal")

@@ -23,7 +23,7 @@ from penholder.search.normalise import normalise_many, normalise_title
 from penholder.search.terms_index import TermIndex
 
 KINDS = (PREAMBULAR, OPERATIVE)
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # Texts are also found by their first (and last) OPENING characters, normalised: a typed beginning
 # reaches every text that opens the same way, however common its words; a whole paragraph with a word
 # changed near its start still reaches the text by its ending.

@@ -74,12 +74,13 @@ class TermIndex:
         if not len(term_ids):
             empty = np.zeros(0, dtype=np.int32)
             return cls({}, np.zeros(1, np.int64), empty, np.zeros(0, np.float32), size)
-        # Renumber the kept words 0..n-1 (dropping left holes in the numbering).
-        old_ids = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
+        # Renumber the kept words 0..n-1 in alphabetical order (so completions can bisect the word list).
+        words = sorted(vocabulary)
+        old_ids = np.fromiter((vocabulary[word] for word in words), dtype=np.int64, count=len(words))
         renumber = np.full(int(old_ids.max()) + 1, -1, dtype=np.int64)
         renumber[old_ids] = np.arange(len(old_ids))
         term_ids = renumber[term_ids]
-        vocabulary = {word: number for number, word in enumerate(vocabulary)}
+        vocabulary = {word: number for number, word in enumerate(words)}
         keys = (term_ids << 32) | doc_ids
         keys.sort()
         starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
@@ -99,7 +100,8 @@ class TermIndex:
     def completions(self, partial: str, limit: int = PARTIAL_EXPANSIONS) -> list[str]:
         """Return up to ``limit`` known terms that start with ``partial`` (a word still being typed)."""
         if self._sorted_terms is None:
-            self._sorted_terms = sorted(self.vocabulary)
+            # Term numbers follow alphabetical order (see ``build``).
+            self._sorted_terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         words = self._sorted_terms
         found = []
         for position in range(bisect.bisect_left(words, partial), len(words)):
@@ -174,12 +176,14 @@ class TermIndex:
     def load(cls, folder: Path) -> TermIndex:
         """Return the index saved in ``folder``, its arrays memory-mapped."""
         size, words = json.loads((folder / "terms_vocabulary.json").read_text(encoding="utf-8"))
-        return cls(
+        index = cls(
             {word: number for number, word in enumerate(words)},
             np.load(folder / "terms_indptr.npy", mmap_mode="r").view(np.ndarray),
             np.load(folder / "terms_docs.npy", mmap_mode="r").view(np.ndarray),
             np.load(folder / "terms_weights.npy", mmap_mode="r").view(np.ndarray),
             size,
         )
+        index._sorted_terms = words  # saved by term number, which is alphabetical
+        return index
 
 
