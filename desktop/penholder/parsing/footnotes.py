@@ -215,6 +215,8 @@ def _mark_kind(
             return token, ""
         if before.isupper() and expected_mark is not None and token == str(expected_mark):
             return token, ""  # after a capital ("HIV/AIDS7") only the next mark in order
+        if before == "." and start >= 2 and text[start - 2] in "”’)" and (after == "" or after == " "):
+            return token, ""  # after a closing quote and full stop: 'resources”.10'
         if before == "." and (after == "" or after == " "):
             word = _WORD_BEFORE_DOT.search(text, 0, start - 1)
             if word and word.group(1).lower() not in _ABBREVIATIONS and len(word.group(1)) > 1:

@@ -113,9 +113,23 @@ def is_preambular_opening(text: str) -> bool:
     return bool(_preambular_re().match(text))
 
 
+_NEXT_WORD = re.compile(r"\s*,?\s*([\w’'-]+)")
+_NOT_AFTER_LEAD = frozenset({"and", "or", "of", "nor"})
+
+
 def looks_like_opening(text: str) -> bool:
-    """Return whether ``text`` starts like a paragraph, by the lists or by the shape of its first words."""
-    return bool(preambular_lead(text) or operative_lead(text))
+    """Return whether ``text`` starts like a paragraph, by the lists or by the shape of its first words.
+
+    Shape alone is not enough in title-case names ("Stockpiling and Use of …"): the word after the lead
+    must then be a lower-case word that can follow a lead ("Commemorating all", "Having noted that").
+    """
+    if is_preambular_opening(text) or is_operative_opening(text):
+        return True
+    lead = preambular_lead(text) or operative_lead(text)
+    if not lead:
+        return False
+    following = _NEXT_WORD.match(text, len(lead))
+    return bool(following and following.group(1)[:1].islower() and following.group(1) not in _NOT_AFTER_LEAD)
 
 
 def is_operative_opening(text: str) -> bool:

@@ -72,7 +72,9 @@ def _blank_after_every_line(lines: list[str]) -> bool:
         return False
     adjacent = sum(1 for a, b in itertools.pairwise(lines) if a not in ("", PAGE_BREAK) and b not in ("", PAGE_BREAK))
     unterminated = sum(1 for ln in text_lines if not _ends_paragraph(ln))
-    return adjacent <= len(text_lines) * 0.05 and unterminated >= len(text_lines) * 0.4
+    median_length = sorted(len(ln) for ln in text_lines)[len(text_lines) // 2]
+    # Wrapped lines are short and mostly run on; one paragraph a line is long and always ends.
+    return adjacent <= len(text_lines) * 0.05 and (median_length <= 100 or unterminated >= len(text_lines) * 0.4)
 
 
 def _paragraph_per_line(lines: list[str]) -> bool:
@@ -148,7 +150,7 @@ def split_blocks(lines: list[str]) -> list[Block]:
                 (whole_lines or len(previous_text) > _WRAPPED_LINE)
                 and lexicon.looks_like_opening(strip_italics(line))))
         elif kind == "" and blank_is_line_break:
-            new = ended and _opens_paragraph(line)
+            new = ended and lexicon.looks_like_opening(strip_italics(line))
         elif kind == PAGE_BREAK:
             # words may be lost at a page break ("all human" + "Stressing …"): an opener starts anew
             new = _opens_paragraph(line) or (ended and lexicon.looks_like_opening(strip_italics(line)))
