@@ -104,7 +104,10 @@ def extract_footnote_blocks(lines: list[str]) -> tuple[list[str], list[Footnote]
                 footnotes.append(current)
                 previous = line
                 continue
-            if match and (previous == "" or current is None or not match.group("mark").isascii() or not match.group("mark").isdigit()
+            if match and current is not None and previous != "" and _continues_footnote(match.group("text")):
+                match = None  # "3–14 June 1992" wrapped from the footnote above
+            if match and (previous == "" or current is None or not match.group("mark").isascii()
+                          or not match.group("mark").isdigit()
                           or int(match.group("mark")) == _numeric_count(footnotes) + 1):
                 current = Footnote(_normal_mark(match.group("mark"), footnotes), match.group("text"))
                 footnotes.append(current)
@@ -132,6 +135,11 @@ def extract_footnote_blocks(lines: list[str]) -> tuple[list[str], list[Footnote]
     for footnote in footnotes:
         footnote.text = strip_italics(footnote.text).strip()
     return kept, footnotes
+
+
+def _continues_footnote(text: str) -> bool:
+    """Return whether text after a would-be mark reads as the rest of a wrapped line ("–14 June …")."""
+    return text[:1] in "–-—/.,)" or bool(_NOT_FOOTNOTE_TEXT.match(text))
 
 
 def _join(text: str, line: str) -> str:

@@ -115,6 +115,7 @@ def is_preambular_opening(text: str) -> bool:
 
 _NEXT_WORD = re.compile(r"\s*,?\s*([\w’'-]+)")
 _NOT_AFTER_LEAD = frozenset({"and", "or", "of", "nor"})
+_PREPOSITIONS = frozenset({"into", "in", "on", "for", "to", "with", "by", "at", "from", "upon", "under"})
 
 
 def looks_like_opening(text: str) -> bool:
@@ -129,7 +130,12 @@ def looks_like_opening(text: str) -> bool:
     if not lead:
         return False
     following = _NEXT_WORD.match(text, len(lead))
-    return bool(following and following.group(1)[:1].islower() and following.group(1) not in _NOT_AFTER_LEAD)
+    if not (following and following.group(1)[:1].islower() and following.group(1) not in _NOT_AFTER_LEAD):
+        return False
+    if following.group(1) in _PREPOSITIONS:  # "Taking into account", not "Taking into Particular Account"
+        after = _NEXT_WORD.match(text, following.end())
+        return bool(after and after.group(1)[:1].islower())
+    return True
 
 
 def is_operative_opening(text: str) -> bool:
