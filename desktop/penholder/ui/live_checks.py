@@ -16,13 +16,16 @@ from penholder.ui.workers import start_task
 COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#d68910"), "info": QColor("#5d7fa3")}
 
 
-def build_checker(library_path=None):
-    """Return a ``penholder.checks.Checker`` that knows the library's leads and citations (the plain
-    house rules if the library cannot be read), or ``None`` if the checks are not installed."""
+def build_checker(library_path=None, resolutions=None):
+    """Return a ``penholder.checks.Checker`` that knows the library's (or ``resolutions``') leads and
+    citations (the plain house rules if the library cannot be read), or ``None`` if the checks are not
+    installed."""
     try:
         from penholder.checks import Checker
     except ImportError:
         return None
+    if resolutions is not None:
+        return Checker.from_resolutions(resolutions)
     if library_path is not None:
         from penholder.errors import PenholderError
         from penholder.library import Library
@@ -48,6 +51,7 @@ class LiveChecks(QObject):
         self.editor = editor
         self.checker = None
         self.problems: list = []  # (problem, live cursor over its span)
+        self.listed: list = []  # every problem in text order: (problem, live cursor or None if it has no place)
         self.generation = 0
         editor.viewport().installEventFilter(self)
 
@@ -75,9 +79,11 @@ class LiveChecks(QObject):
         document = self.editor.document()
         length = document.characterCount() - 1
         self.problems = []
+        self.listed = []
         selections = []
         for problem in problems:
             if problem.start is None or problem.end is None or not 0 <= problem.start <= problem.end <= length:
+                self.listed.append((problem, None))
                 continue
             exact = QTextCursor(document)  # what a fix replaces (may be empty: an insertion)
             exact.setPosition(problem.start)
@@ -87,6 +93,7 @@ class LiveChecks(QObject):
                 shown.setPosition(max(0, problem.start - 1))
                 shown.setPosition(max(1, problem.start), QTextCursor.MoveMode.KeepAnchor)
             self.problems.append((problem, exact))
+            self.listed.append((problem, exact))
             selection = QTextEdit.ExtraSelection()
             selection.cursor = shown
             underline = QTextCharFormat()
@@ -106,18 +113,22 @@ class LiveChecks(QObject):
     def fix_at_cursor(self) -> bool:
         """Apply the fix of the first fixable problem at the cursor, as one undo step; return whether."""
         position = self.editor.textCursor().position()
-        for problem in self.problems_at(position):
-            if problem.fix is None:
-                continue
-            cursor = next(c for p, c in self.problems if p is problem)
-            edit = QTextCursor(cursor)
-            edit.beginEditBlock()
-            edit.insertText(problem.fix)
-            edit.endEditBlock()
-            self.problems = [(p, c) for p, c in self.problems if p is not problem]
-            self.check()
-            return True
-        return False
+        return any(self.fix(problem) for problem in self.problems_at(position) if problem.fix is not None)
+
+    def fix(self, problem) -> bool:
+        """Apply ``problem``'s fix where its text now is, as one undo step, and check again; return whether
+        it could be applied (it has a fix and still has a place in the text)."""
+        cursor = next((c for p, c in self.problems if p is problem), None)
+        if problem.fix is None or cursor is None:
+            return False
+        edit = QTextCursor(cursor)
+        edit.beginEditBlock()
+        edit.insertText(problem.fix)
+        edit.endEditBlock()
+        self.problems = [(p, c) for p, c in self.problems if p is not problem]
+        self.listed = [(p, c) for p, c in self.listed if p is not problem]
+        self.check()
+        return True
 
     def eventFilter(self, watched, event) -> bool:  # Qt override
         """Show the messages of the problems under the mouse as a tooltip."""

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 from penholder import __version__
 from penholder.drafts import Provenance, layout
 from penholder.settings import Settings
+from penholder.ui.agreed_report import export_report_dialog
+from penholder.ui.completion_popup import TabCompletion, build_completer
 from penholder.ui.draft_files import DraftFiles
 from penholder.ui.editor import DraftEditor
 from penholder.ui.live_checks import LiveChecks, build_checker
 from penholder.ui.outline import OutlineView
 from penholder.ui.precedent_panel import PrecedentPanel, diffs_html, paragraph_label, short_symbol
+from penholder.ui.problems_dock import ProblemsView
 from penholder.ui.workers import SearchDispatcher, start_task
 
 AUTOSAVE_MS = 30_000
@@ -45,6 +48,23 @@ def load_precedents(library_path):
         return index, resolutions, len(index)
     finally:
         library.close()
+
+
+def load_drafting_aids(library_path):
+    """Return (house-style checker, completer) for the library, reading its resolutions once; each falls
+    back to the lexicon alone when the library cannot be read (``None`` if its module is missing)."""
+    from penholder.errors import PenholderError
+    from penholder.library import Library
+
+    try:
+        library = Library.open(library_path)
+    except PenholderError:
+        return build_checker(None), build_completer(None)
+    try:
+        resolutions = library.resolutions()
+    finally:
+        library.close()
+    return build_checker(None, resolutions), build_completer(None, resolutions)
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +98,13 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self.checks = LiveChecks(self.editor, self)
+        self.completion = TabCompletion(self.editor, self)
+        self.problems = ProblemsView(self.checks)
+        # The Problems dock sits under the editor only; the side docks keep the full height.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.problems_dock = self._dock("Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
         self.dispatcher = SearchDispatcher(self)
         self.dispatcher.prepare = diffs_html
         self.files = DraftFiles(self)
@@ -138,6 +165,8 @@ class MainWindow(QMainWindow):
         self._action(file, "&Export to DOCX …", files.export_docx_dialog, QKeySequence("Ctrl+E"))
         self._action(file, "Export &Redline against Precedent …", files.export_redline_dialog,
                      QKeySequence("Ctrl+Shift+E"))
+        self._action(file, "Export A&greed-Language Report …", lambda: export_report_dialog(self), None,
+                     "Write a table of each paragraph's closest precedent and what changed (DOCX)")
         file.addSeparator()
         self._action(file, "Draft &Details …", files.edit_metadata, QKeySequence("Ctrl+D"))
         file.addSeparator()
@@ -153,6 +182,8 @@ class MainWindow(QMainWindow):
         self._action(edit, "Re&number Operative Paragraphs", lambda: self.editor.renumber(False))
         self._action(edit, "&Fix Problem at Cursor", self.checks.fix_at_cursor, QKeySequence("Ctrl+."),
                      "Apply the house-style fix offered for the underlined text at the cursor")
+        self._action(edit, "Ne&xt Problem", lambda: self.problems.next_problem(1), QKeySequence("F8"))
+        self._action(edit, "Pre&vious Problem", lambda: self.problems.next_problem(-1), QKeySequence("Shift+F8"))
         edit.addSeparator()
         self._action(edit, "&Settings …", self.files.edit_settings, QKeySequence("Ctrl+,"))
 
@@ -184,6 +215,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         view.addAction(self.outline_dock.toggleViewAction())
         view.addAction(self.panel_dock.toggleViewAction())
+        view.addAction(self.problems_dock.toggleViewAction())
         self._action(view, "&Focus Editor", self.editor.setFocus, QKeySequence("Esc"))
         helpmenu = bar.addMenu("&Help")
         self._action(helpmenu, "&About Penholder", self._about)
@@ -244,7 +276,11 @@ class MainWindow(QMainWindow):
         self._start_checks(path)
 
     def _start_checks(self, library_path) -> None:
-        start_task(lambda: build_checker(library_path), self.checks.set_checker, owner=self)
+        def use(aids):
+            self.completion.set_completer(aids[1])
+            self.checks.set_checker(aids[0])
+
+        start_task(lambda: load_drafting_aids(library_path), use, owner=self)
 
     def _library_failed(self, message: str) -> None:
         self.library_label.setText("Library: not available")
