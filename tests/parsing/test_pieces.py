@@ -259,3 +259,12 @@ def test_one_paragraph_a_line_without_blank_lines():
     resolution = _parse(text)
     assert [p.lead for p in resolution.preambular] == ["Recalling", "Ever mindful", "Profoundly troubled"]
     assert len(resolution.operative) == 2
+
+
+def test_adoption_sentence_with_vote():
+    text = ("The General Assembly,\n\nRecalling things,\n\n1. Decides.\n\n"
+            "Adopted at the 50th plenary meeting, on 19 December 2029, by a recorded vote of 123 to 8, "
+            "with 54 abstentions\n")
+    adoption = _parse(text).adoption
+    assert (adoption.meeting, adoption.date, adoption.mode) == ("50th plenary meeting", "2029-12-19", "recorded vote")
+    assert (adoption.in_favour, adoption.against, adoption.abstaining) == (123, 8, 54)

@@ -38,6 +38,7 @@ _OWN_SYMBOL = re.compile(
 _NUMBER_LINE = re.compile(r"^(?:Resolution\s+)?((?:ES-|S-)?\d{1,4})/(\d{1,3})\s*\.\s*(.*)$")
 _SC_NUMBER = re.compile(r"^Resolution\s+(\d{3,5})\s*\((\d{4})\)")
 _MEETING = re.compile(r"^(\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting)\b", re.IGNORECASE)
+_MEETING_IN_LINE = re.compile(r"\bat (?:its|the) (\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting)\b")
 _AGENDA = re.compile(r"^Agenda\s+items?\s*:?\s*(?:Item\s*)?(.+?)\s*:?(?:\s|$)", re.IGNORECASE)
 _AGENDA_FULL = re.compile(r"^Agenda\s+items?\s*:?\s*(?:Item\s*)?([\w() ,]+?(?:\([a-z]\))?)(?::|$)", re.IGNORECASE)
 _AGENDA_PROVISIONAL = re.compile(
@@ -247,10 +248,10 @@ def read_adoption(lines: list[str]) -> Adoption:
     adoption = Adoption()
     text_lines = _text_lines(lines)
     for index, line in enumerate(text_lines):
-        meeting = _MEETING.match(line)
+        meeting = _MEETING.match(line) or _MEETING_IN_LINE.search(line)
         if meeting and adoption.meeting is None:
             adoption.meeting = re.sub(r"\s+", " ", meeting.group(1))
-            adoption.date = iso_date(" ".join(text_lines[index:index + 2]))
+            adoption.date = iso_date(" ".join(text_lines[index:index + 2])[meeting.start():])
         lowered = line.lower()
         if adoption.mode is None and "without a vote" in lowered and "adopted" in lowered:
             adoption.mode = WITHOUT_A_VOTE
