@@ -10,7 +10,7 @@ closes, typing narrows it. Where nothing is offered, Tab keeps its normal meanin
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QListWidget, QListWidgetItem
 
 from penholder.drafts import layout
 
@@ -54,7 +54,9 @@ class CompletionPopup(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setUniformItemSizes(True)
-        self.setStyleSheet("QListWidget { background: palette(base); border: 1px solid palette(mid); }")
+        self.setFont(QApplication.font())  # the interface's font, not the editor's serif
+        self.setStyleSheet("QListWidget { background: palette(base); border: 1px solid palette(mid); }"
+                           "QListWidget::item { padding: 2px 6px; }")
         self.hide()
 
     def show_suggestions(self, suggestions: list, under) -> None:

@@ -7,7 +7,7 @@ undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -50,6 +51,22 @@ def fix_label(fix: str) -> str:
     return f"Change to “{shown}”"
 
 
+class WrappedMessages(QStyledItemDelegate):
+    """Gives a message row the height of its text wrapped to the column (Qt's views do not)."""
+
+    def __init__(self, tree):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index) -> QSize:  # Qt override
+        """Return the size of the message wrapped to the column's width."""
+        size = super().sizeHint(option, index)
+        width = max(40, self.tree.header().sectionSize(index.column()) - 10)
+        wrapped = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap,
+                                                  str(index.data() or ""))
+        return QSize(size.width(), max(size.height(), wrapped.height() + 4))
+
+
 class ProblemsView(QWidget):
     """The list of problems with a Fix button; emits nothing the window must handle: it edits the editor
     through ``LiveChecks`` and moves its cursor."""
@@ -64,7 +81,9 @@ class ProblemsView(QWidget):
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels(["Severity", "Where", "Problem"])
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(True)  # a message is a sentence: show all of it, however narrow the dock
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegateForColumn(2, WrappedMessages(self.tree))
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -72,6 +91,8 @@ class ProblemsView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Wrapped rows take their height from the column width: lay them out again when it changes.
+        header.sectionResized.connect(lambda *_args: self.tree.doItemsLayout())
         self.summary = QLabel("Not checked yet")
         self.fix_button = QPushButton("Fix")
         self.fix_button.setToolTip("Apply the fix offered for the selected problem (one undo step)")

@@ -1,4 +1,5 @@
-"""Render the documentation screenshots: the window mid-draft with precedents, and the History tab.
+"""Render the documentation screenshots: the window mid-draft with precedents, the History tab, and the
+Problems dock with a completion list open.
 
 Run under a virtual screen: ``xvfb-run -a -s "-screen 0 1440x900x24" python -m penholder.ui.screenshots docs``.
 The draft is made from the bundled corpus, with one paragraph reworded so the panel shows differences.
@@ -30,7 +31,8 @@ def sample_draft(resolutions) -> tuple[str, int]:
 
 
 def main(argv: list[str]) -> int:
-    """Write docs/screenshot-main.png and docs/screenshot-history.png; return 0."""
+    """Write docs/screenshot-main.png, docs/screenshot-history.png and docs/screenshot-problems.png;
+    return 0."""
     from PySide6.QtWidgets import QApplication
 
     from penholder.parsing import parse_file
@@ -79,10 +81,53 @@ def main(argv: list[str]) -> int:
     _wait(app, lambda: "History of" in window.panel.history.toPlainText())
     _settle(app)
     window.grab().save(str(folder / "screenshot-history.png"))
+    _problems_shot(app, window, resolutions, text, folder / "screenshot-problems.png")
     window.editor.document().setModified(False)
     window.files.close_cleanly()
-    print(f"wrote {folder / 'screenshot-main.png'} and {folder / 'screenshot-history.png'}")
+    print(f"wrote {folder / 'screenshot-main.png'}, {folder / 'screenshot-history.png'} "
+          f"and {folder / 'screenshot-problems.png'}")
     return 0
+
+
+def problem_draft(text: str) -> tuple[str, str]:
+    """Return the sample draft with house-style slips a drafter makes (a double space, a missing comma,
+    straight quotes) and a new paragraph just begun with “Recalling”; and that new line."""
+    blocks = text.split("\n\n")
+    preambular = [i for i, b in enumerate(blocks[1:], start=1) if not b[0].isdigit()]
+    first, second = preambular[0], preambular[min(1, len(preambular) - 1)]
+    words = blocks[first].split(" ")
+    blocks[first] = " ".join(words[:3]) + "  " + " ".join(words[3:])
+    blocks[second] = blocks[second].rstrip(",").replace("“", '"').replace("”", '"')
+    begun = "Recalling"
+    blocks.insert(preambular[-1] + 1, begun)
+    return "\n\n".join(blocks), begun
+
+
+def _problems_shot(app, window, resolutions, text: str, path: Path) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    from penholder.ui.completion_popup import build_completer
+    from penholder.ui.live_checks import build_checker
+
+    draft, begun = problem_draft(text)
+    window.panel.tabs.setCurrentWidget(window.panel.tabs.widget(0))
+    checked = []
+    window.checks.checked.connect(checked.append)
+    window.editor.setPlainText(draft)
+    window.update_structure()
+    window.checks.set_checker(build_checker(None, resolutions))
+    _wait(app, lambda: bool(checked) and len(window.problems.problems()) >= 3)
+    window.problems.tree.setCurrentItem(window.problems.tree.topLevelItem(0))
+    window.completion.set_completer(build_completer(None, resolutions))
+    line = draft.split("\n").index(begun)
+    window.editor.go_to_block(line)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cursor)
+    _settle(app)
+    window.completion.offer()
+    _settle(app)
+    window.grab().save(str(path))
 
 
 def _richest_history(window, index) -> int:
