@@ -268,3 +268,16 @@ def test_adoption_sentence_with_vote():
     adoption = _parse(text).adoption
     assert (adoption.meeting, adoption.date, adoption.mode) == ("50th plenary meeting", "2029-12-19", "recorded vote")
     assert (adoption.in_favour, adoption.against, adoption.abstaining) == (123, 8, 54)
+
+
+def test_geneva_page_furniture_inside_a_paragraph():
+    text = ("A/HRC/RES/99/1\n\nHuman Rights Council\n\n99/1. A title\n\nThe Human Rights Council,\n\n"
+            "Recalling its resolution 98/1 on the subject of this text and the\n"
+            "GE.29-12345 (E) 010129\n\nPlease recycle \u2672\n\n"
+            "A/HRC/RES/99/1\n\n2\n\n"
+            "report of the Secretary-General,¹\n\n"
+            "1. *Decides* to continue.\n\n¹ A/HRC/98/2.\n")
+    resolution = _parse(text)
+    assert resolution.preambular[0].text == (
+        "Recalling its resolution 98/1 on the subject of this text and the report of the Secretary-General,")
+    assert resolution.preambular[0].notes == ["1"] and resolution.footnotes[0].text == "A/HRC/98/2."

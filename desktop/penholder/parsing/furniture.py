@@ -65,6 +65,7 @@ def strip_furniture(lines: list[str], title: str | None = None, symbol: str | No
             continue
         for step in (-1, 1):
             seen = 0
+            crossed_blank = False
             probe = index + step
             while 0 <= probe < len(lines) and seen < 4:
                 other = lines[probe]
@@ -72,11 +73,14 @@ def strip_furniture(lines: list[str], title: str | None = None, symbol: str | No
                     probe += step
                     continue
                 if other in ("", PAGE_BREAK):
-                    break  # a running title touches its anchor; text beyond a blank line is the page's
+                    # a running title touches its anchor; past a blank line only a page number may follow
+                    crossed_blank = True
+                    probe += step
+                    continue
                 seen += 1
                 words = _words(other)
                 if _BARE_NUMBER.match(other) or (
-                    title_words and words and f" {words} " in title_words
+                    not crossed_blank and title_words and words and f" {words} " in title_words
                 ):
                     furniture[probe] = True
                     probe += step
