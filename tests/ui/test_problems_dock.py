@@ -122,3 +122,13 @@ def test_typing_updates_the_list_without_asking(qtbot, checked):
     text = editor.toPlainText()
     spans = [text[p.start:p.end] for p in checked.problems.problems() if p.code == "TYPO-SPACES"]
     assert spans == ["  ", "   "]
+
+
+def test_the_editor_context_menu_leads_with_the_fix_at_the_mouse(checked):
+    commas = checked.checks.context_menu_at(DRAFT.index("2007\n") + 4).actions()
+    assert commas[0].text() == "Fix: Insert “,”" and commas[1].isSeparator()
+    plain = checked.checks.context_menu_at(DRAFT.index("A title") + 2).actions()
+    assert not any(action.text().startswith("Fix") for action in plain)
+    assert len(plain) == len(commas) - 2  # the editor's own actions stay
+    commas[0].trigger()
+    assert "28 September 2007,\n" in checked.editor.toPlainText()

@@ -8,12 +8,22 @@ worker too. Underlines are live text cursors, so they move with the text until t
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit, QToolTip
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip
 
 from penholder.ui.workers import start_task
 
 COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#d68910"), "info": QColor("#5d7fa3")}
+
+
+def fix_label(problem) -> str:
+    """Return how a problem's fix reads in a menu: “Insert “,””, “Change to “…”” or “Delete the marked
+    text”."""
+    fix = problem.fix or ""
+    shown = fix if len(fix) <= 40 else fix[:39] + "…"
+    if problem.start is not None and problem.start == problem.end:
+        return f"Insert “{shown}”"
+    return f"Change to “{shown}”" if fix else "Delete the marked text"
 
 
 def build_checker(library_path=None, resolutions=None):
@@ -130,8 +140,28 @@ class LiveChecks(QObject):
         self.check()
         return True
 
+    def context_menu_at(self, position: int) -> QMenu:
+        """Return the editor's context menu for a text position, led by the fixes of the problems there."""
+        menu = self.editor.createStandardContextMenu()
+        fixes = [problem for problem in self.problems_at(position) if problem.fix is not None]
+        first = menu.actions()[0] if menu.actions() else None
+        for problem in fixes:
+            action = QAction(f"Fix: {fix_label(problem)}", menu)
+            action.setToolTip(problem.message)
+            action.triggered.connect(lambda _checked=False, p=problem: self.fix(p))
+            menu.insertAction(first, action)
+        if fixes and first is not None:
+            menu.insertSeparator(first)
+        return menu
+
     def eventFilter(self, watched, event) -> bool:  # Qt override
-        """Show the messages of the problems under the mouse as a tooltip."""
+        """Show the messages of the problems under the mouse as a tooltip; offer their fixes first in the
+        context menu."""
+        if event.type() == QEvent.Type.ContextMenu and self.problems:
+            position = self.editor.cursorForPosition(event.pos()).position()
+            if any(problem.fix is not None for problem in self.problems_at(position)):
+                self.context_menu_at(position).exec(event.globalPos())
+                return True
         if event.type() == QEvent.Type.ToolTip and self.problems:
             position = self.editor.cursorForPosition(event.pos()).position()
             found = self.problems_at(position)

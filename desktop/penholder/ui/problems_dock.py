@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from penholder.ui.live_checks import COLOURS
+from penholder.ui.live_checks import COLOURS, fix_label
 
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -41,14 +41,6 @@ def severity_icon(severity: str) -> QIcon:
     painter.drawEllipse(1, 1, 10, 10)
     painter.end()
     return QIcon(pixmap)
-
-
-def fix_label(fix: str) -> str:
-    """Return how a fix reads in a menu: “Replace with …”, “Insert …” or “Delete”."""
-    if fix == "":
-        return "Delete the marked text"
-    shown = fix if len(fix) <= 40 else fix[:39] + "…"
-    return f"Change to “{shown}”"
 
 
 class WrappedMessages(QStyledItemDelegate):
@@ -134,7 +126,7 @@ class ProblemsView(QWidget):
                                     problem.where, problem.message])
             item.setIcon(0, severity_icon(problem.severity))
             item.setData(0, PROBLEM_ROLE, problem)
-            item.setToolTip(2, problem.message + (f"\nFix: {fix_label(problem.fix)}" if problem.fix is not None
+            item.setToolTip(2, problem.message + (f"\nFix: {fix_label(problem)}" if problem.fix is not None
                                                   else ""))
             if problem.fix is not None:
                 item.setForeground(1, QColor("#1d3f72"))
@@ -156,7 +148,7 @@ class ProblemsView(QWidget):
         problem = item.data(0, PROBLEM_ROLE) if item is not None else None
         fixable = problem is not None and problem.fix is not None and self._cursor_of(problem) is not None
         self.fix_button.setEnabled(fixable)
-        self.fix_button.setToolTip(fix_label(problem.fix) if fixable else "No fix offered for this problem")
+        self.fix_button.setToolTip(fix_label(problem) if fixable else "No fix offered for this problem")
 
     def _cursor_of(self, problem):
         return next((cursor for p, cursor in self.checks.listed if p is problem), None)
@@ -208,7 +200,7 @@ class ProblemsView(QWidget):
         go.triggered.connect(lambda _c=False: self._activated(item, 0))
         menu.addAction(go)
         if problem.fix is not None:
-            fix = QAction(f"Fix: {fix_label(problem.fix)}", menu)
+            fix = QAction(f"Fix: {fix_label(problem)}", menu)
             fix.setEnabled(self._cursor_of(problem) is not None)
             fix.triggered.connect(lambda _c=False: self.fix_selected())
             menu.addAction(fix)
