@@ -281,3 +281,11 @@ def test_geneva_page_furniture_inside_a_paragraph():
     assert resolution.preambular[0].text == (
         "Recalling its resolution 98/1 on the subject of this text and the report of the Secretary-General,")
     assert resolution.preambular[0].notes == ["1"] and resolution.footnotes[0].text == "A/HRC/98/2."
+
+
+def test_annex_and_its_footnotes_are_not_the_resolution():
+    text = ("The General Assembly,\n\nRecalling its resolution 1/1,¹\n\n1. Adopts the declaration annexed.\n\n"
+            "9th plenary meeting\n1 May 2030\n\n¹ A/1/1.\n\nAnnex\n\nA declaration\n\n1. We agree on things.²\n\n"
+            "² A/2/2.\n")
+    resolution = _parse(text)
+    assert len(resolution.operative) == 1 and [f.text for f in resolution.footnotes] == ["A/1/1."]

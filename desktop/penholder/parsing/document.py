@@ -30,6 +30,7 @@ _BODY_END = re.compile(
     r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:[Pp]lenary\s+)?[Mm]eeting\b|\[?Adopted (?:by|without|at)\b|\[Adopted"
     r"|In favour:|(?:ANNEX|Annex)(?:es)?(?:\s+[IVX\d]+)?:?$|Appendix(?:\s+[IVX\d]+)?$)"
 )
+_ANNEX = re.compile(r"^(?:ANNEX|Annex)(?:es)?(?:\s+[IVX\d]+)?:?$")
 _FIRST_PARAGRAPH = re.compile(r"^1\.\s")
 
 
@@ -136,7 +137,9 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     organ = strip_italics(lines[organ_at]).strip() if organ_at is not None else None
 
     after = strip_furniture(lines[start:], header.get("title"), header.get("symbol"))
-    after, footnotes = extract_footnote_blocks(after)
+    # An annex is not part of the resolution's text: its footnotes are left out with it.
+    annex_at = next((i for i, line in enumerate(after) if _ANNEX.match(strip_italics(line))), len(after))
+    after, footnotes = extract_footnote_blocks(after[:annex_at])
     end = _body_end(after)
     blocks = split_blocks(after[:end])
     preambular, operative = build_paragraphs(blocks)
