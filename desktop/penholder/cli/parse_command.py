@@ -13,23 +13,26 @@ from penholder.model import Resolution
 def register(subparsers: argparse._SubParsersAction, description: str) -> None:
     """Add the ``parse`` command."""
     parser = subparsers.add_parser("parse", help=description, description=description)
-    parser.add_argument("files", nargs="+", metavar="FILE", help="resolution files (text)")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="resolution files (text, DOCX or PDF; recognised by content)")
     parser.add_argument("--json", action="store_true", help="print one JSON object per file")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Parse each file; print a summary or JSON; return 1 if any file failed."""
-    from penholder.parsing import parse_file
+    from penholder.readers import parse_document, read_document
 
     failed = False
     for index, path in enumerate(args.files):
         try:
-            resolution = parse_file(path)
+            document = read_document(path)
+            resolution = parse_document(document)
         except ParseError as exc:
             print(f"penholder: {exc}", file=sys.stderr)
             failed = True
             continue
+        for warning in document.warnings:
+            print(f"penholder: {path}: {warning}", file=sys.stderr)
         if args.json:
             print(json.dumps(resolution.to_json(), ensure_ascii=False))
         else:
