@@ -131,7 +131,7 @@ def test_the_completer_is_built_from_the_library_in_the_background(qtbot):
     from tests.ui.conftest import needs_library
 
     needs_library()
-    from penholder.ui.main_window import load_drafting_aids
+    from penholder.ui.live_checks import load_drafting_aids
     from penholder.ui.workers import start_task
 
     window = open_window(qtbot)

@@ -1,8 +1,10 @@
 """House-style checks while the drafter types: wavy underlines in the editor, the message as a tooltip,
 a count in the status bar and a one-key fix (``penholder.checks`` does the checking, in the pool).
 
-The checker is built once per library in a worker; each longer typing pause checks the whole draft in a
-worker too. Underlines are live text cursors, so they move with the text until the next check.
+The checker is built once per library in a worker, together with the Tab completer (``load_drafting_aids``,
+after the precedent index so a new library is filled by one opening); each longer typing pause checks the
+whole draft in a worker too. Underlines are live text cursors, so they move with the text until the next
+check; the Problems dock lists the same results.
 """
 
 from __future__ import annotations
@@ -49,6 +51,24 @@ def build_checker(library_path=None, resolutions=None):
         finally:
             library.close()
     return Checker()
+
+
+def load_drafting_aids(library_path):
+    """Return (house-style checker, completer) for the library, reading its resolutions once; each falls
+    back to the lexicon alone when the library cannot be read (``None`` if its module is missing)."""
+    from penholder.errors import PenholderError
+    from penholder.library import Library
+    from penholder.ui.completion_popup import build_completer
+
+    try:
+        library = Library.open(library_path)
+    except PenholderError:
+        return build_checker(None), build_completer(None)
+    try:
+        resolutions = library.resolutions()
+    finally:
+        library.close()
+    return build_checker(None, resolutions), build_completer(None, resolutions)
 
 
 class LiveChecks(QObject):

@@ -17,10 +17,10 @@ from penholder import __version__
 from penholder.drafts import Provenance, layout
 from penholder.settings import Settings
 from penholder.ui.agreed_report import export_report_dialog
-from penholder.ui.completion_popup import TabCompletion, build_completer
+from penholder.ui.completion_popup import TabCompletion
 from penholder.ui.draft_files import DraftFiles
 from penholder.ui.editor import DraftEditor
-from penholder.ui.live_checks import LiveChecks, build_checker
+from penholder.ui.live_checks import LiveChecks, load_drafting_aids
 from penholder.ui.outline import OutlineView
 from penholder.ui.precedent_panel import PrecedentPanel, diffs_html, paragraph_label, short_symbol
 from penholder.ui.problems_dock import ProblemsView
@@ -48,23 +48,6 @@ def load_precedents(library_path):
         return index, resolutions, len(index)
     finally:
         library.close()
-
-
-def load_drafting_aids(library_path):
-    """Return (house-style checker, completer) for the library, reading its resolutions once; each falls
-    back to the lexicon alone when the library cannot be read (``None`` if its module is missing)."""
-    from penholder.errors import PenholderError
-    from penholder.library import Library
-
-    try:
-        library = Library.open(library_path)
-    except PenholderError:
-        return build_checker(None), build_completer(None)
-    try:
-        resolutions = library.resolutions()
-    finally:
-        library.close()
-    return build_checker(None, resolutions), build_completer(None, resolutions)
 
 
 class MainWindow(QMainWindow):
@@ -267,13 +250,21 @@ class MainWindow(QMainWindow):
 
     # -- library -------------------------------------------------------------------------------------
     def load_library(self) -> None:
-        """Open the library and build the precedent index in the pool; the window stays usable."""
+        """Open the library and build the precedent index in the pool, then the checker and completer
+        (one opening at a time: a new library fills itself on first open); the window stays usable."""
         self.library_label.setText("Library: loading …")
         self.statusBar().showMessage("Loading the precedent library …")
         path = self.settings.library()
-        start_task(lambda: load_precedents(path), lambda result: self.set_index(*result),
-                   self._library_failed, owner=self)
-        self._start_checks(path)
+
+        def loaded(result):
+            self.set_index(*result)
+            self._start_checks(path)
+
+        def failed(message):
+            self._library_failed(message)
+            self._start_checks(path)
+
+        start_task(lambda: load_precedents(path), loaded, failed, owner=self)
 
     def _start_checks(self, library_path) -> None:
         def use(aids):
