@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from penholder.errors import PenholderError
-from penholder.ui.workers import start_task
+from penholder.ui.workers import ProgressRelay, start_task
 
 
 def report_title(resolution, name: str) -> str:
@@ -25,12 +25,12 @@ def summary_message(counts: dict, path: Path) -> str:
             f"{counts.get('changed', 0)} changed, {counts.get('new', 0)} without precedent")
 
 
-def write_agreed_report(resolution, index, path: Path, title: str) -> dict:
+def write_agreed_report(resolution, index, path: Path, title: str, progress=None) -> dict:
     """Write the agreed-language report of ``resolution`` against ``index`` to ``path``; return the counts
-    of agreed, changed and new paragraphs (runs in a worker)."""
+    of agreed, changed and new paragraphs (runs in a worker; ``progress(done, total)`` per paragraph)."""
     from penholder.report import agreed_language_report, report_summary, write_report_docx
 
-    rows = agreed_language_report(resolution, index)
+    rows = agreed_language_report(resolution, index, progress=progress)
     write_report_docx(rows, path, title=title)
     return report_summary(rows)
 
@@ -57,6 +57,9 @@ def export_report_dialog(window) -> None:
     index, title = window.index, report_title(resolution, files.display_name())
     status = window.statusBar()
     status.showMessage(f"Finding the precedents of {len(resolution.paragraphs)} paragraphs for {path.name} …")
+    relay = ProgressRelay(window)
+    relay.progressed.connect(lambda done, total, _path: status.showMessage(
+        f"Finding precedents for {path.name}: paragraph {done} of {total} …"))
 
     def done(counts):
         status.showMessage(summary_message(counts, path), 10000)
@@ -65,5 +68,7 @@ def export_report_dialog(window) -> None:
         status.showMessage("Agreed-language report not written", 6000)
         files.show_error(message)
 
-    files.exports.append(start_task(lambda: write_agreed_report(resolution, index, path, title), done, failed,
-                                    owner=window))
+    def job():
+        return write_agreed_report(resolution, index, path, title, lambda done, total: relay(done, total, ""))
+
+    files.exports.append(start_task(job, done, failed, owner=window))
