@@ -127,16 +127,21 @@ def test_clicking_a_suggestion_inserts_it(qtbot, window):
     assert not popup.isVisible()
 
 
-def test_the_completer_is_built_from_the_library_in_the_background(qtbot):
+def test_the_completer_is_built_from_the_library_in_the_background(qtbot, seed_resolutions):
     from tests.ui.conftest import needs_library
 
     needs_library()
-    from penholder.ui.live_checks import load_drafting_aids
-    from penholder.ui.workers import start_task
+    from penholder.settings import Settings
+    from penholder.ui.main_window import MainWindow
 
-    window = open_window(qtbot)
-    with qtbot.waitSignal(window.checks.checked, timeout=30_000):
-        start_task(lambda: load_drafting_aids(window.settings.library()),
-                   lambda aids: (window.completion.set_completer(aids[1]), window.checks.set_checker(aids[0])))
-    assert len(window.completion.completer) > 100  # the bundled corpus's paragraphs
-    assert window.completion.completer.complete("Recalling")
+    window = MainWindow(Settings(), load_library=True)
+    qtbot.addWidget(window)
+    window.files.ask_unsaved = lambda: "discard"
+    window.show()
+    assert window.completion.completer is None  # the window is up first
+    qtbot.waitUntil(lambda: window.completion.completer is not None, timeout=30_000)
+    assert len(window.completion.completer) == sum(len(r.paragraphs) for r in seed_resolutions)
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, "Recalling")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    assert window.completion.popup.isVisible() and _rows(window)[0].startswith("Recalling ")
