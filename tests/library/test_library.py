@@ -124,6 +124,18 @@ def test_a_damaged_file_is_refused_then_rebuilt_aside(tmp_path):
         assert len(report.added) == len(SEEDS)
 
 
+def test_another_programs_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE notes (text TEXT)")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="not a Penholder library"):
+        Library.open(path)
+    assert path.read_bytes() == before
+
+
 def test_a_newer_schema_is_refused(tmp_path):
     path = tmp_path / "library.sqlite3"
     Library.open(path).close()
@@ -168,3 +180,24 @@ def test_resolve_resolution_takes_a_path_or_a_symbol(seed_paths, tmp_path):
 def test_a_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(LibraryError, match="does not exist"):
         Library.open(tmp_path / "nowhere" / "library.sqlite3")
+
+
+def test_two_first_opens_at_once_make_one_library(tmp_path):
+    import threading
+
+    path = tmp_path / "library.sqlite3"
+    results, errors = [], []
+
+    def open_it():
+        try:
+            with Library.open(path) as opened:
+                results.append(len(opened))
+        except Exception as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors and results == [len(SEEDS)] * 3

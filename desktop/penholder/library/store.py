@@ -95,7 +95,7 @@ class Library:
         except sqlite3.Error as exc:
             raise LibraryError(f"{path}: cannot open the library ({exc})") from None
         try:
-            _prepare(connection, path, is_new)
+            _prepare(connection, path)
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise LibraryError(f"{path} is damaged or not a Penholder library ({exc}); {REBUILD_HINT}") from None
@@ -103,8 +103,11 @@ class Library:
             connection.close()
             raise
         library = cls(path, connection)
-        if is_new and fill:
+        if fill and not library._meta("bundled"):
+            # Also when another window created the file a moment ago and is still filling it: files
+            # already in are skipped, so the two fills share the work.
             library.add_files([paths.bundled_corpus_dir()])
+            library._set_meta("bundled", _now())
         return library
 
     def close(self) -> None:
@@ -237,12 +240,24 @@ class Library:
             return
         try:
             with self._lock, self._transaction() as connection:
+                # Another window or command may have added the same file meanwhile.
+                if connection.execute("SELECT 1 FROM resolutions WHERE content_hash = ?", (digest,)).fetchone():
+                    report.skipped.append(name)
+                    return
                 replaced = _store(connection, resolution, path, digest)
                 _bump(connection)
         except sqlite3.Error as exc:
             report.failed.append((name, f"could not be stored ({exc})"))
             return
         (report.updated if replaced else report.added).append(name)
+
+    def _meta(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        with self._lock, self._transaction() as connection:
+            connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def _transaction(self):
         return _Transaction(self._connection)
@@ -291,32 +306,48 @@ def rebuild_library(path: str | Path | None = None,
     kept = [s for s in sources if Path(s).is_file() and Path(s).resolve() not in bundled]
     files = [paths.bundled_corpus_dir(), *kept]
     report = library.add_files(files, progress=progress)
+    library._set_meta("bundled", _now())
     report.backup = str(backup) if backup else None
     return library, report
 
 
-def _prepare(connection: sqlite3.Connection, path: Path, is_new: bool) -> None:
+def _prepare(connection: sqlite3.Connection, path: Path) -> None:
+    version = _check_version(connection, path)
+    if version == 0:
+        if not _tables(connection):
+            connection.execute("PRAGMA journal_mode = WAL")
+        # Look again under the write lock: another window or command may be creating it right now.
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if _check_version(connection, path) == 0 and not _tables(connection):
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute("INSERT INTO meta VALUES ('library_id', ?), ('generation', '0'), ('created', ?)",
+                                   (uuid.uuid4().hex, _now()))
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+        version = _check_version(connection, path)
+    if version != SCHEMA_VERSION or not {"meta", "resolutions", "paragraphs"} <= _tables(connection):
+        raise LibraryError(f"{path} is not a Penholder library (schema {version}); {REBUILD_HINT}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("SELECT COUNT(*) FROM resolutions").fetchone()
+    connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_version(connection: sqlite3.Connection, path: Path) -> int:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise LibraryError(f"{path} was made by a newer Penholder (library schema {version}, this version "
                            f"reads {SCHEMA_VERSION}); update Penholder, or {REBUILD_HINT}")
-    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if version == 0 and not tables:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("BEGIN IMMEDIATE")
-        for statement in _SCHEMA.split(";"):
-            if statement.strip():
-                connection.execute(statement)
-        connection.execute("INSERT INTO meta VALUES ('library_id', ?), ('generation', '0'), ('created', ?)",
-                           (uuid.uuid4().hex, _now()))
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        connection.execute("COMMIT")
-    elif version != SCHEMA_VERSION or not {"meta", "resolutions", "paragraphs"} <= tables:
-        raise LibraryError(f"{path} is not a Penholder library (schema {version}); {REBUILD_HINT}")
-    else:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("SELECT COUNT(*) FROM resolutions").fetchone()
-    connection.execute("PRAGMA foreign_keys = ON")
+    return version
+
+
+def _tables(connection: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def _store(connection: sqlite3.Connection, resolution: Resolution, path: Path, digest: str) -> bool:
