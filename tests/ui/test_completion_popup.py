@@ -101,6 +101,17 @@ def test_typing_narrows_the_list_and_esc_closes_it(qtbot, window):
     assert window.editor.toPlainText() == HEAD + "Rec"
 
 
+def test_ctrl_space_shows_even_a_lone_suggestion_without_inserting_it(qtbot, window, completer):
+    window.editor.setPlainText(HEAD + "Deeply concerned")
+    _to_end(window.editor)
+    offered = completer.complete("Deeply concerned", None, limit=8)
+    assert offered  # the seeds go on after it in more than one way
+    qtbot.keyClick(window.editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == HEAD + "Deeply concerned"
+    assert window.completion.popup.isVisible()
+    assert _rows(window) == [s.text for s in offered]
+
+
 def test_tab_where_nothing_is_offered_is_a_tab(qtbot, window):
     window.editor.setPlainText(HEAD + "Recalling its resolution,\n\n1. Requests the Council to act:\n(a) On")
     _to_end(window.editor)

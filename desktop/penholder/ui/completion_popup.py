@@ -3,8 +3,9 @@
 At the start of a paragraph Tab offers the lexicon's openers and verbs ranked by how often the library
 opens paragraphs with them; after an opener it offers the library's most frequent continuations
 (``penholder.completion``, built once per library in a worker; a request takes well under a millisecond,
-so it runs on the UI thread). The list pops up under the cursor: Up/Down choose, Enter or Tab accept, Esc
-closes, typing narrows it. Where nothing is offered, Tab keeps its normal meaning.
+so it runs on the UI thread). The list pops up under the cursor (Ctrl+Space shows it without inserting a
+lone suggestion): Up/Down choose, Enter or Tab accept, Esc closes, typing narrows it. Where nothing is
+offered, Tab keeps its normal meaning.
 """
 
 from __future__ import annotations
@@ -196,6 +197,9 @@ class TabCompletion(QObject):
             if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End):
                 self.popup.hide()
             return False  # typing goes on into the editor; the list narrows afterwards
+        if key == Qt.Key.Key_Space and modifiers == Qt.KeyboardModifier.ControlModifier:
+            self.offer()  # the list without inserting, as in code editors
+            return True
         if key == Qt.Key.Key_Tab and not modifiers:
             found = self.suggestions()
             if not found:
