@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         self._action(edit, "Re&number Operative Paragraphs", lambda: self.editor.renumber(False))
         self._action(edit, "&Fix Problem at Cursor", self.checks.fix_at_cursor, QKeySequence("Ctrl+."),
                      "Apply the house-style fix offered for the underlined text at the cursor")
+        self._action(edit, "&Complete Paragraph Opening", self.completion.offer, QKeySequence("Ctrl+Space"),
+                     "List openers, verbs and their usual continuations (Tab completes too)")
         self._action(edit, "Ne&xt Problem", lambda: self.problems.next_problem(1), QKeySequence("F8"))
         self._action(edit, "Pre&vious Problem", lambda: self.problems.next_problem(-1), QKeySequence("Shift+F8"))
         edit.addSeparator()
