@@ -18,12 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from docx import Document  # noqa: E402
+from tests.export.samples import sample_resolution  # noqa: E402
 
 from penholder.export import export_docx, write_redline  # noqa: E402
 from penholder.export.layout import ResolutionWriter  # noqa: E402
 from penholder.export.profiles import PROFILES  # noqa: E402
 from penholder.export.styles import add_styles  # noqa: E402
-from tests.export.samples import sample_resolution  # noqa: E402
 
 TARGET = 0.3
 REPEATS = 9

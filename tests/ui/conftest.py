@@ -43,6 +43,16 @@ def open_window(qtbot, index=None, **settings):
     return window
 
 
+def open_checked_window(qtbot, draft: str):
+    """Return a window showing ``draft`` once the plain house rules have checked it."""
+    checks = pytest.importorskip("penholder.checks")
+    window = open_window(qtbot)
+    window.editor.setPlainText(draft)
+    with qtbot.waitSignal(window.checks.checked, timeout=20_000):
+        window.checks.set_checker(checks.Checker())
+    return window
+
+
 @pytest.fixture
 def window(qtbot, seed_index):
     """Return a main window over the seed index."""

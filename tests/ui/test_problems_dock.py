@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_checked_window
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -15,12 +15,7 @@ DRAFT = ("A title\nThe Human Rights Council,\n\nRecalling its resolution 6/17 of
 @pytest.fixture
 def checked(qtbot):
     """A window whose draft has been checked by the plain house rules."""
-    checks = pytest.importorskip("penholder.checks")
-    window = open_window(qtbot)
-    window.editor.setPlainText(DRAFT)
-    with qtbot.waitSignal(window.checks.checked, timeout=20_000):
-        window.checks.set_checker(checks.Checker())
-    return window
+    return open_checked_window(qtbot, DRAFT)
 
 
 def _row(window, code):

@@ -134,7 +134,7 @@ class ResolutionWriter:
         columns = (width - title_width, title_width) if symbol_left else (title_width, width - title_width)
         head, head_right = self._ids[styles.RUNNING_HEAD], self._ids[styles.RUNNING_HEAD_RIGHT]
         cells = []
-        for text, column, style in ((left, columns[0], head), (right, columns[1], head_right)):
+        for column, style in ((columns[0], head), (columns[1], head_right)):
             cells.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{round(column * 20)}" w:type="dxa"/><w:vAlign w:val="bottom"/>'
                 f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p></w:tc>')

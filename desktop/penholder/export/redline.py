@@ -94,11 +94,7 @@ class _Redline:
         body = self.text_pieces(old.text, new.text)
         pieces += _lead_split(body, old.lead if old.text.startswith(old.lead) else "",
                               new.lead if new.text.startswith(new.lead) else "", self.lead_style)
-        if old.notes == new.notes:
-            pieces += [Piece(note=m) for m in new.notes]
-        else:
-            pieces += [Piece(note=m, change=DELETE) for m in old.notes]
-            pieces += [Piece(note=m, change=INSERT) for m in new.notes]
+        pieces += _note_pieces(old.notes, new.notes)
         self.writer.add(style, pieces)
         self._revised_subs(_flatten(old.subparagraphs), _flatten(new.subparagraphs))
 
@@ -125,11 +121,7 @@ class _Redline:
         style = styles.SUBPARAGRAPH[min(depth, len(styles.SUBPARAGRAPH) - 1)]
         pieces = self.text_pieces(f"{old.label}\t" if old.label else "", f"{new.label}\t" if new.label else "")
         pieces += self.text_pieces(old.text, new.text)
-        if old.notes == new.notes:
-            pieces += [Piece(note=m) for m in new.notes]
-        else:
-            pieces += [Piece(note=m, change=DELETE) for m in old.notes]
-            pieces += [Piece(note=m, change=INSERT) for m in new.notes]
+        pieces += _note_pieces(old.notes, new.notes)
         self.writer.add(style, pieces)
 
     # -- words ------------------------------------------------------------------------------------
@@ -211,3 +203,10 @@ def _lead_split(pieces: list[Piece], old_lead: str, new_lead: str, lead_style: s
         if cut < len(piece.text):
             result.append(Piece(piece.text[cut:], None, piece.change))
     return result
+
+
+def _note_pieces(old_notes: list[str], new_notes: list[str]) -> list[Piece]:
+    """Return the footnote references of a revised paragraph: kept, or deleted and inserted."""
+    if old_notes == new_notes:
+        return [Piece(note=m) for m in new_notes]
+    return [*(Piece(note=m, change=DELETE) for m in old_notes), *(Piece(note=m, change=INSERT) for m in new_notes)]

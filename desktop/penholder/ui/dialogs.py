@@ -56,12 +56,7 @@ class MetadataDialog(QDialog):
         for widget in self.fields.values():
             if isinstance(widget, QLineEdit):
                 widget.setCursorPosition(0)  # show the start of a long title, not its end
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        _add_ok_cancel(self, form)
 
     def metadata(self) -> DraftMetadata:
         """Return the metadata as edited."""
@@ -110,12 +105,7 @@ class SettingsDialog(QDialog):
         form.addRow("Precedents shown", self.hits)
         form.addRow("Search after a pause of", self.debounce)
         form.addRow("Editor font size", self.font_size)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        _add_ok_cancel(self, form)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Library file", self.library.text(),
@@ -193,3 +183,13 @@ class SourceViewer(QDialog):
         self.view.scrollToAnchor("here")
         bar = self.view.verticalScrollBar()
         bar.setValue(max(0, bar.value() - 3 * self.view.fontMetrics().lineSpacing()))  # some context above
+
+
+def _add_ok_cancel(dialog: QDialog, form: QFormLayout) -> None:
+    """Lay out ``form`` above OK and Cancel buttons that accept or reject ``dialog``."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
