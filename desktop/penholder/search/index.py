@@ -29,6 +29,8 @@ FORMAT_VERSION = 4
 # changed near its start still reaches the text by its ending.
 OPENING = 40
 COMPLETE = (",", ";", ".", ":")
+# A query this long (characters) is probably a whole paragraph even without its final punctuation.
+LONG_QUERY = 200
 ARRAYS = ("paragraph_resolution", "paragraph_kind", "paragraph_number", "paragraph_group", "resolution_first",
           "group_members_indptr", "group_members", "opening_keys", "opening_groups", "closing_keys",
           "closing_groups")
@@ -250,18 +252,17 @@ class PrecedentIndex:
         """Return the paragraphs of a group (same normalised text), most recent first."""
         return self.group_members[self.group_members_indptr[group]:self.group_members_indptr[group + 1]]
 
-    def opening_matches(self, normalised: str, limit: int) -> np.ndarray:
-        """Return groups whose text opens like ``normalised`` (or, for a query that ends like a paragraph,
-        ends like it), up to ``limit`` of each (empty if the query is too short)."""
+    def anchored(self, normalised: str) -> tuple[np.ndarray, int]:
+        """Return (groups whose text opens like ``normalised``, or for a whole paragraph also ends like
+        it, those sharing both first; how many share both). Empty if the query is too short."""
         if len(normalised) < OPENING:
-            return np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64), 0
         opening = _lookup(self.opening_keys, self.opening_groups, opening_key(normalised))
-        if not normalised.endswith(COMPLETE):
-            return opening[:limit]
+        if not normalised.endswith(COMPLETE) and len(normalised) < LONG_QUERY:
+            return opening, 0
         closing = _lookup(self.closing_keys, self.closing_groups, closing_key(normalised))
-        # Many texts may share an opening or an ending; those sharing both come first.
-        both = np.intersect1d(opening, closing)[:limit]
-        return np.concatenate([both, opening[:limit], closing[:limit]])
+        both = np.intersect1d(opening, closing)
+        return np.concatenate([both, opening, closing]), len(both)
 
     def group_year(self) -> np.ndarray:
         """Return, for each group, the year of its most recent source (0 when unknown)."""

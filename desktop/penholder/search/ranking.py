@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from penholder.search.index import Hit, PrecedentIndex
 
 CANDIDATES = 200
-# Texts opening exactly like the query (see ``index.OPENING``) join the candidates, up to this many.
+# Texts opening (or ending) exactly like the query (see ``index.OPENING``) join the candidates, up to
+# this many: those sharing both first, then those with the best BM25 score.
 OPENING_CANDIDATES = 100
 BEGINNING = "beginning matches"
 WHOLE = "whole paragraph"
@@ -59,12 +60,11 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     query_terms = terms(normalised)
     # A query that does not end with a space or punctuation may end in a half-typed word.
     partial = query_terms[-1] if query_terms and query[-1:].isalnum() else None
-    found = index.term_index.candidates(query_terms, max(CANDIDATES, 4 * limit), allowed_groups,
-                                        partial=partial)
+    anchored, both = index.anchored(normalised)
+    found, opening = index.term_index.candidates(
+        query_terms, max(CANDIDATES, 4 * limit), allowed_groups, partial=partial, anchored=anchored,
+        preferred=both, anchored_limit=OPENING_CANDIDATES)
     candidates = [int(group) for group in found]
-    opening = index.opening_matches(normalised, OPENING_CANDIDATES)
-    if allowed_groups is not None:
-        opening = opening[allowed_groups[opening]]
     following = _following_groups(index, previous, allowed_paragraphs)
     seen = set(candidates)
     for group in itertools.chain(opening.tolist(), following):

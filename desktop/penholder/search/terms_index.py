@@ -110,17 +110,27 @@ class TermIndex:
             found.append(words[position])
         return found
 
-    def candidates(self, query_terms: Sequence[str], limit: int,
-                   allowed: np.ndarray | None = None, partial: str | None = None) -> np.ndarray:
-        """Return up to ``limit`` text numbers with the best BM25 score for the terms, best first.
+    def candidates(self, query_terms: Sequence[str], limit: int, allowed: np.ndarray | None = None,
+                   partial: str | None = None, anchored: np.ndarray | None = None, preferred: int = 0,
+                   anchored_limit: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """Return (up to ``limit`` text numbers with the best BM25 score for the terms, best first;
+        up to ``anchored_limit`` of the ``anchored`` texts, the first ``preferred`` of them first, then
+        by the same score).
 
         ``partial`` is a last word still being typed: the known words it begins count for it.
+        ``anchored`` are texts found another way (e.g. by their opening), possibly thousands: the
+        score picks the few worth ranking.
         """
+        anchored = np.zeros(0, dtype=np.int64) if anchored is None else anchored
+        if allowed is not None and len(anchored):
+            keep = allowed[anchored]
+            preferred = int(keep[:preferred].sum())
+            anchored = anchored[keep]
         found = {self.vocabulary[t] for t in query_terms if t in self.vocabulary}
         if partial and partial not in self.vocabulary and len(partial) >= 3:
             found.update(self.vocabulary[t] for t in self.completions(partial))
         if not found or self.size == 0:
-            return np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64), _first_distinct(anchored, anchored_limit)
         indptr = self.indptr
         # The rarest terms carry the score; very common ones only cost time: take terms rarest first
         # until their postings reach the budget (but always a few).
@@ -147,6 +157,7 @@ class TermIndex:
             # scores is slow (ties), and scanning for non-zeros costs more than gathering the touched.
             pool = np.concatenate(touched)
             pool_scores = scores[pool]
+            anchored_scores = scores[anchored] if len(anchored) > anchored_limit else None
         finally:
             for docs in touched:
                 scores[docs] = 0
@@ -161,7 +172,10 @@ class TermIndex:
         pool, first = np.unique(pool, return_index=True)
         pool_scores = pool_scores[first]
         order = np.lexsort((pool, -pool_scores))[:limit]
-        return pool[order].astype(np.int64)
+        if anchored_scores is not None:
+            anchored_scores[:preferred] += anchored_scores.max() + 1
+            anchored = anchored[np.argsort(-anchored_scores, kind="stable")]
+        return pool[order].astype(np.int64), _first_distinct(anchored, anchored_limit)
 
     def save(self, folder: Path) -> None:
         """Write the arrays and the vocabulary into ``folder`` (which must exist)."""
@@ -187,3 +201,11 @@ class TermIndex:
         return index
 
 
+
+
+def _first_distinct(numbers: np.ndarray, limit: int) -> np.ndarray:
+    """Return the first ``limit`` distinct values of ``numbers``, in order."""
+    if not len(numbers) or limit <= 0:
+        return np.zeros(0, dtype=np.int64)
+    _, first = np.unique(numbers, return_index=True)
+    return numbers[np.sort(first)][:limit].astype(np.int64)
