@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             missing = [str(p) for p in args.paths if not p.exists()]
             if missing:
                 raise LibraryError(f"{missing[0]}: no such file or folder")
-            report = library.add_files(args.paths)
+            report = library.add_files(args.paths, progress=_terminal_progress())
             print(report.summary())
             _print_failures(report)
             if report.changed():
@@ -66,6 +66,20 @@ def run(args: argparse.Namespace) -> int:
                       f"{entry.preambular:>3} PP {entry.operative:>3} OP  {entry.title or ''}")
             print(f"{len(entries)} resolution(s) in {library.path}")
         return 0
+
+
+def _terminal_progress():
+    """Return a progress callback that redraws one line on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, path: str) -> None:
+        name = Path(path).name
+        line = f"\r[{done}/{total}] {name[:60]:<60}"
+        sys.stderr.write(line if done < total else "\r" + " " * len(line) + "\r")
+        sys.stderr.flush()
+
+    return show
 
 
 def _print_failures(report) -> None:
