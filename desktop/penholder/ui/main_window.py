@@ -310,44 +310,22 @@ class MainWindow(QMainWindow):
             self.add_to_library([folder])
 
     def add_to_library(self, paths: list) -> None:
-        """Add files or folders to the library in the pool, showing progress; then reload the index."""
-        import threading
-
-        from penholder.ui.workers import ProgressRelay
-
-        library_path = self.settings.library()
-        self.import_cancelled = threading.Event()
-        cancelled = self.import_cancelled
-        relay = ProgressRelay(self)
-        relay.progressed.connect(
-            lambda done, total, path: self.statusBar().showMessage(f"Adding {done}/{total}: {path}"))
-        self.cancel_import_action.setEnabled(True)
-
-        def add():
-            from penholder.library import Library
-
-            library = Library.open(library_path)
-            try:
-                return library.add_files(paths, progress=relay, cancel=cancelled.is_set)
-            finally:
-                library.close()
+        """Add files or folders to the library in the pool, with progress, Cancel and a report; then reload."""
+        from penholder.ui.import_dialog import add_to_library
 
         def done(report):
             self.cancel_import_action.setEnabled(False)
-            summary = report.summary() if hasattr(report, "summary") else "done"
-            self.statusBar().showMessage(f"Library: {summary}", 10000)
-            self.load_library()
+            if report is not None:
+                self.statusBar().showMessage(f"Library: {report.summary()}", 10000)
+                self.load_library()
 
-        def failed(message):
-            self.cancel_import_action.setEnabled(False)
-            self.statusBar().showMessage(f"Nothing added: {message}", 10000)
-
-        self.library_task = start_task(add, done, failed, owner=self)
+        self.cancel_import_action.setEnabled(True)
+        self.import_dialog = add_to_library(self, self.settings.library(), paths, done)
 
     def cancel_import(self) -> None:
         """Stop adding files after the current one."""
-        if getattr(self, "import_cancelled", None) is not None:
-            self.import_cancelled.set()
+        if getattr(self, "import_dialog", None) is not None and self.import_dialog.report is None:
+            self.import_dialog.cancel()
 
     # -- typing, structure, search -------------------------------------------------------------------
     def _text_changed(self) -> None:
