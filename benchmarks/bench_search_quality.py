@@ -5,6 +5,9 @@ words and in full. The target is the closest paragraph among the other four (rap
 normalised full texts); a query scores hit@k when the target is a source of one of the first k hits.
 The same queries go through brute-force ``rapidfuzz.process.extract`` (``ratio`` and ``partial_ratio``)
 over the same paragraphs (identical texts merged, as the index does).
+"context" is the index given what a drafter's editor knows: the paragraph's kind and the previous
+paragraph's top hit in the same leave-one-out run (``previous=``; that paragraph typed in full, as the
+editor holds it when the drafter starts the next one); "index" has no context.
 Figures are printed for all queries and for those whose target is a real counterpart (ratio >= 60).
 
     .venv/bin/python benchmarks/bench_search_quality.py [--corpus DIR]
@@ -34,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=bundled_corpus_dir())
     args = parser.parse_args(argv)
     resolutions = [parse_file(path) for path in sorted(args.corpus.glob("*.txt"))]
-    methods = ("index", "ratio", "partial_ratio")
+    methods = ("index", "context", "ratio", "partial_ratio")
     tallies = {(method, length, subset): [0, 0, 0] for method in methods for length in LENGTHS
                for subset in ("all", "counterpart")}
     times = {method: [] for method in methods}
@@ -48,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
                 choices.setdefault(normalise(paragraph.full_text()), []).append(
                     (resolution.symbol, paragraph.kind, number))
         texts = list(choices)
+        # With context: the paragraph's kind, and the top hit of the previous paragraph as the editor
+        # holds it (typed in full, searched with its own context) -- what the panel passes as ``previous``.
+        previous = None
         for paragraph in held_out.paragraphs:
             full = paragraph.full_text()
             best = process.extractOne(normalise(full), texts, scorer=fuzz.ratio)
@@ -63,7 +69,13 @@ def main(argv: list[str] | None = None) -> int:
                 started = time.perf_counter()
                 hits = index.search(query, limit=5)
                 times["index"].append(time.perf_counter() - started)
-                ranked["index"] = [{(s["symbol"], s["kind"], s["number"]) for s in h.sources()} for h in hits]
+                ranked["index"] = _sources(hits)
+                started = time.perf_counter()
+                hits = index.search(query, limit=5, kind=paragraph.kind, previous=previous)
+                times["context"].append(time.perf_counter() - started)
+                ranked["context"] = _sources(hits)
+                if length is None:
+                    next_previous = hits[0] if hits else None
                 for method, scorer in (("ratio", fuzz.ratio), ("partial_ratio", fuzz.partial_ratio)):
                     started = time.perf_counter()
                     found = process.extract(normalise(query), texts, scorer=scorer, limit=5)
@@ -76,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                         tally[0] += 1
                         tally[1] += position == 0
                         tally[2] += position is not None
+            previous = next_previous
     print(f"{len(resolutions)} resolutions, leave-one-out; hit@1 / hit@5 (queries)")
     for subset in ("all", "counterpart"):
         label = "all queries" if subset == "all" else f"queries with a counterpart (ratio >= {COUNTERPART:.0f})"
@@ -90,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\nmedian ms per query: " + ", ".join(
         f"{method} {1000 * sorted(values)[len(values) // 2]:.2f}" for method, values in times.items() if values))
     return 0
+
+
+def _sources(hits) -> list[set[tuple[str, str, int]]]:
+    return [{(s["symbol"], s["kind"], s["number"]) for s in hit.sources()} for hit in hits]
 
 
 def _number(resolution, paragraph) -> int:

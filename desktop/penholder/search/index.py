@@ -51,6 +51,10 @@ class Hit:
     adoption: Adoption = field(default_factory=Adoption)
     also: list[dict[str, Any]] = field(default_factory=list)
     reason: str = ""
+    # The run of paragraphs this match continues, for the next paragraph's search (``previous=``):
+    # symbol -> (kind, number, weight), the paragraph of each resolution that matched and how strongly
+    # that resolution has been followed paragraph after paragraph. Not part of the JSON.
+    run: dict[str, tuple[str, int, float]] = field(default_factory=dict, repr=False, compare=False)
 
     def sources(self) -> list[dict[str, Any]]:
         """Return every source of the text, this hit's first, as dicts {symbol, year, kind, number}."""

@@ -4,8 +4,12 @@ Candidates are the best BM25 texts, the texts that open (or, for a whole paragra
 query, and the paragraphs that follow the previous match. A query is usually the start of a paragraph being
 typed, so each candidate gets two scores: how well the query matches the candidate's *beginning* (``ratio``
 against the candidate cut to the query's length) and how well it matches the *whole paragraph*
-(``ratio``). The better one counts. Then small adjustments: a candidate that follows the previous
-paragraph's match in the same resolution gains (drafts reuse runs of paragraphs in order); a reference
+(``ratio``). The better one counts. Then adjustments: a candidate that follows the previous paragraph's
+match in the same resolution gains (drafts reuse runs of paragraphs in order). Each hit carries its *run*:
+for each resolution among the best matches, the paragraph that matched and a weight that grows while
+that resolution keeps matching paragraph after paragraph, so among versions that open alike the one from
+the resolution the draft has been following wins; the gain is large while a beginning is typed and only
+a tie-breaker for a whole paragraph. A reference
 typed in the query (``6/17``, ``2008``) that the candidate lacks costs; recency, text adopted several
 times and an exact whole match break ties.
 """
@@ -20,6 +24,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from penholder.model import Adoption
+from penholder.search.index import COMPLETE, LONG_QUERY
 from penholder.search.normalise import normalise, terms
 
 if TYPE_CHECKING:
@@ -35,7 +40,26 @@ FOLLOWS = "follows the previous match"
 # A query that ends like an operative paragraph (";" or ".") is probably complete: prefer whole matches.
 COMPLETE_ENDINGS = (";", ".")
 COMPLETE_BEGINNING_WEIGHT = 0.85
+# A candidate that continues the run of the previous match gains up to this much: a lot while only a
+# beginning is typed (versions that open alike are told apart by the run), little for a whole paragraph
+# (its own words decide; the run only breaks near ties).
 FOLLOW_BONUS = 8.0
+COMPLETE_FOLLOW_BONUS = 0.3
+WHOLE_MATCH = 90.0
+# The paragraph after a previous match continues the run, or the one after that at this fraction (the
+# draft dropped a paragraph).
+FOLLOW_STEPS = (1.0, 0.6, 0.4)
+# A resolution's run weight carries over this much to the next paragraph when its match follows on.
+RUN_CARRY = 0.7
+# Matches up to this many points below the best still count as evidence that the draft follows their
+# resolution; the best few candidates (and so many of their sources) are looked at.
+RUN_MARGIN = 2.0
+# A weaker match is no evidence at all: the drafter is writing a paragraph of their own.
+RUN_MATCH = 70.0
+RUN_CANDIDATES = 10
+# A resolution drops out of the run when its weight fades below this.
+RUN_FLOOR = 0.2
+RUN_MEMBERS = 20
 ADVERB_PENALTY = 1.0
 RECENCY_BONUS = 0.5
 # The very text typed, whole, beats a longer text that merely begins with it.
@@ -65,7 +89,8 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
         query_terms, max(CANDIDATES, 4 * limit), allowed_groups, partial=partial, anchored=anchored,
         preferred=both, anchored_limit=OPENING_CANDIDATES)
     candidates = [int(group) for group in found]
-    following = _following_groups(index, previous, allowed_paragraphs)
+    followers = _followers(index, previous, allowed_paragraphs)
+    following = _following_groups(index, followers)
     seen = set(candidates)
     for group in itertools.chain(opening.tolist(), following):
         if group not in seen:
@@ -76,6 +101,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     group_array = np.asarray(candidates, dtype=np.int64)
     texts = [index.group_texts[group] for group in candidates]
     score, whole, beginning_wins = _text_scores(normalised, texts)
+    text_score = score.copy()
     low, high = index.year_span
     score += RECENCY_BONUS * (index.group_year()[group_array] - low).clip(0) / max(high - low, 1)
     score += EXACT_BONUS * (whole == 100)
@@ -84,10 +110,16 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     if references:
         missing = [sum(term not in text for term in references) for text in texts]
         score -= MISSING_REFERENCE_PENALTY * np.asarray(missing, dtype=np.float64)
-    follows = np.fromiter((group in following for group in candidates), dtype=bool, count=len(candidates))
-    score += FOLLOW_BONUS * follows
+    weight = np.fromiter((following.get(group, 0.0) for group in candidates), dtype=np.float64,
+                         count=len(candidates))
+    follows = weight >= 0.5
+    # A whole paragraph typed: it ends like one and some text matches it whole, or it is long.
+    complete = len(normalised) >= LONG_QUERY or (normalised.endswith(COMPLETE) and whole.max() >= WHOLE_MATCH)
+    score += (COMPLETE_FOLLOW_BONUS if complete else FOLLOW_BONUS) * weight
     # Sort on the raw score so the context bonuses still order texts that both match fully.
     order = np.lexsort((group_array, -whole, -score))
+    run = _run(index, candidates, whole if complete else text_score, followers, allowed_paragraphs,
+               previous.run if previous is not None else {})
     hits = []
     for position in order:
         members = _allowed_members(index, candidates[position], allowed_paragraphs)
@@ -96,7 +128,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
         reason = BEGINNING if beginning_wins[position] else WHOLE
         if follows[position]:
             reason = f"{reason}; {FOLLOWS}"
-        hits.append(_hit(index, min(float(score[position]), 100.0), members, reason))
+        hits.append(_hit(index, min(float(score[position]), 100.0), members, reason, run))
         if len(hits) == limit:
             break
     return hits
@@ -142,26 +174,67 @@ def _allowed_members(index: PrecedentIndex, group: int, allowed: np.ndarray | No
     return members if allowed is None else members[allowed[members]]
 
 
-def _following_groups(index: PrecedentIndex, previous: Hit | None,
-                      allowed: np.ndarray | None) -> dict[int, int]:
-    """Return groups of the paragraphs that follow the previous hit's sources, with their paragraph."""
+def _followers(index: PrecedentIndex, previous: Hit | None, allowed: np.ndarray | None) -> dict[int, float]:
+    """Return the paragraphs that continue the previous match's run, with the weight of that run."""
     if previous is None:
         return {}
-    following: dict[int, int] = {}
-    for source in previous.sources():
-        paragraph = index.find_paragraph(source["symbol"], source["kind"], source["number"])
+    run = previous.run or {source["symbol"]: (source["kind"], source["number"], 1.0)
+                           for source in previous.sources()}
+    followers: dict[int, float] = {}
+    for symbol, (kind, number, weight) in run.items():
+        paragraph = index.find_paragraph(symbol, kind, number)
         if paragraph is None:
             continue
-        after = paragraph + 1
         resolution = index.paragraph_resolution[paragraph]
-        if after >= len(index) or index.paragraph_resolution[after] != resolution:
-            continue
-        if allowed is None or allowed[after]:
-            following.setdefault(int(index.paragraph_group[after]), after)
+        for step, factor in enumerate(FOLLOW_STEPS, start=1):
+            after = paragraph + step
+            if after >= len(index) or index.paragraph_resolution[after] != resolution:
+                break
+            if allowed is None or allowed[after]:
+                followers[after] = max(followers.get(after, 0.0), factor * weight)
+    return followers
+
+
+def _following_groups(index: PrecedentIndex, followers: dict[int, float]) -> dict[int, float]:
+    """Return the groups of the followers with their weight relative to the strongest run (0-1]."""
+    if not followers:
+        return {}
+    strongest = max(followers.values())
+    following: dict[int, float] = {}
+    for paragraph, weight in followers.items():
+        group = int(index.paragraph_group[paragraph])
+        following[group] = max(following.get(group, 0.0), weight / strongest)
     return following
 
 
-def _hit(index: PrecedentIndex, score: float, members: np.ndarray, reason: str) -> Hit:
+def _run(index: PrecedentIndex, candidates: list[int], text_score: np.ndarray, followers: dict[int, float],
+         allowed: np.ndarray | None, earlier: dict[str, tuple[str, int, float]]) -> dict[str, tuple[str, int, float]]:
+    """Return the run this query continues: for each resolution among the best matches, its matching
+    paragraph (kind, number) and weight (how well it matches now, plus what its run carried over); a
+    resolution of the earlier run without a match now keeps its place, its weight fading."""
+    if not len(text_score):
+        return {}
+    best = float(text_score.max())
+    run: dict[str, tuple[str, int, float]] = {}
+    for position in np.argsort(-text_score, kind="stable")[:RUN_CANDIDATES]:
+        evidence = 1.0 - (best - float(text_score[position])) / RUN_MARGIN
+        if evidence <= 0 or text_score[position] < RUN_MATCH:
+            break
+        for member in _allowed_members(index, candidates[position], allowed)[:RUN_MEMBERS]:
+            member = int(member)
+            source = index.source(member)
+            weight = evidence + RUN_CARRY * followers.get(member, 0.0)
+            known = run.get(source["symbol"])
+            if known is None or weight > known[2]:
+                run[source["symbol"]] = (source["kind"], source["number"], weight)
+    for symbol, (kind, number, weight) in earlier.items():
+        if symbol not in run and weight * RUN_CARRY >= RUN_FLOOR:
+            run[symbol] = (kind, number, weight * RUN_CARRY)
+    return run
+
+
+def _hit(index: PrecedentIndex, score: float, members: np.ndarray, reason: str,
+         run: dict[str, tuple[str, int, float]]) -> Hit:
     from penholder.search.index import Hit
 
     first = int(members[0])
@@ -179,4 +252,5 @@ def _hit(index: PrecedentIndex, score: float, members: np.ndarray, reason: str) 
         adoption=Adoption.from_json(info.get("adoption")),
         also=[index.source(int(member)) for member in members[1:]],
         reason=reason,
+        run=run,
     )
