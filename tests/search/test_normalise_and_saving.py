@@ -62,3 +62,21 @@ def test_completions_of_a_half_typed_word_after_loading(seed_index, tmp_path):
         assert found and all(word.startswith("recal") for word in found)
         assert found == sorted(found)
     assert loaded.term_index.completions("recal") == seed_index.term_index.completions("recal")
+
+
+def test_normalising_many_equals_one_by_one_on_spacing_and_numbering_edge_cases():
+    texts = ["", "   ", " 12. Recalls  that", "(a) text", "a) text", "(iv) x", "(xxvii) x", "3 ) a", "1.  x",
+             "x  ", "  (b)  y   z ", "12.x", "1234. x", "\u201cQuoted\u201d  \u2014  dash", "(abcd) x",
+             "(abcde) x", "tab\there", "line\nbreak 1. x", "5.\u00a0Decides"]
+    assert normalise_many(texts) == [normalise(text) for text in texts]
+    printable = [text for text in texts if text.isprintable()]
+    assert normalise_many(printable) == [normalise(text) for text in printable]
+
+
+def test_text_column_round_trips_any_text():
+    from penholder.search.columns import TextColumn
+
+    for texts in ([], [""], ["", ""], ["abc", "de"], ["h\u00e9llo", "", "w\u00f6rld \u201cx\u201d"], ["a\x00b", "c"],
+                  ["\u00e9\x00", "\x00"]):
+        column = TextColumn.from_texts(texts)
+        assert [column[number] for number in range(len(column))] == texts

@@ -24,12 +24,22 @@ class TextColumn:
     def from_texts(cls, texts: Iterable[str]) -> TextColumn:
         """Return a column holding ``texts`` in order."""
         texts = list(texts)
-        # str.isascii() is free, so only non-ASCII texts pay for a second encoding to learn their length.
-        lengths = [len(text) if text.isascii() else len(text.encode("utf-8")) for text in texts]
         offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        buffer = np.frombuffer("".join(texts).encode("utf-8"), dtype=np.uint8)
-        return cls(buffer, offsets)
+        joined = "\x00".join(texts)
+        if joined.isascii():
+            np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), out=offsets[1:])
+            return cls(np.frombuffer("".join(texts).encode("ascii"), dtype=np.uint8), offsets)
+        # Encode once, joined by NUL bytes: each text ends where a NUL is (unless a text holds one).
+        encoded = np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)
+        ends = np.flatnonzero(encoded == 0)
+        if len(ends) != max(len(texts) - 1, 0):
+            lengths = [len(text.encode("utf-8")) for text in texts]
+            np.cumsum(lengths, out=offsets[1:])
+            return cls(np.frombuffer("".join(texts).encode("utf-8"), dtype=np.uint8), offsets)
+        if len(texts):
+            offsets[1:-1] = ends - np.arange(len(ends))
+            offsets[-1] = len(encoded) - len(ends)
+        return cls(encoded[encoded != 0], offsets)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1

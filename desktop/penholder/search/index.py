@@ -9,7 +9,6 @@ opens by memory-mapping (see ``save``/``load``) instead of being rebuilt at each
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +22,8 @@ from penholder.search.normalise import normalise_many, normalise_title
 from penholder.search.terms_index import TermIndex
 
 KINDS = (PREAMBULAR, OPERATIVE)
-FORMAT_VERSION = 4
-# Texts are also found by their first (and last) OPENING characters, normalised: a typed beginning
+FORMAT_VERSION = 5
+# Texts are also found by their first (and last) OPENING bytes (UTF-8), normalised: a typed beginning
 # reaches every text that opens the same way, however common its words; a whole paragraph with a word
 # changed near its start still reaches the text by its ending.
 OPENING = 40
@@ -170,12 +169,12 @@ class PrecedentIndex:
             "group_members_indptr": members_indptr,
             "group_members": order,
         }
-        arrays["opening_keys"], arrays["opening_groups"] = _keyed(group_texts, opening_key)
-        arrays["closing_keys"], arrays["closing_groups"] = _keyed(group_texts, closing_key)
+        group_column = TextColumn.from_texts(group_texts)
+        arrays["opening_keys"], arrays["opening_groups"] = _keyed(group_column, closing=False)
+        arrays["closing_keys"], arrays["closing_groups"] = _keyed(group_column, closing=True)
         term_index = TermIndex.build(group_texts)
         return cls(infos, arrays, TextColumn.from_texts(row[4] for row in rows),
-                   TextColumn.from_texts(row[3] for row in rows), TextColumn.from_texts(group_texts),
-                   term_index)
+                   TextColumn.from_texts(row[3] for row in rows), group_column, term_index)
 
     @classmethod
     def from_library(cls, library: Any) -> PrecedentIndex:
@@ -259,7 +258,7 @@ class PrecedentIndex:
     def anchored(self, normalised: str) -> tuple[np.ndarray, int]:
         """Return (groups whose text opens like ``normalised``, or for a whole paragraph also ends like
         it, those sharing both first; how many share both). Empty if the query is too short."""
-        if len(normalised) < OPENING:
+        if len(normalised.encode("utf-8")) < OPENING:
             return np.zeros(0, dtype=np.int64), 0
         opening = _lookup(self.opening_keys, self.opening_groups, opening_key(normalised))
         if not normalised.endswith(COMPLETE) and len(normalised) < LONG_QUERY:
@@ -315,13 +314,24 @@ class PrecedentIndex:
 
 
 def opening_key(normalised: str) -> int:
-    """Return the key of a normalised text's opening (a CRC-32 of its first ``OPENING`` characters)."""
-    return zlib.crc32(normalised[:OPENING].encode("utf-8"))
+    """Return the key of a normalised text's opening (a hash of its first ``OPENING`` UTF-8 bytes)."""
+    return int(_hash_rows(np.frombuffer(normalised.encode("utf-8")[:OPENING], dtype=np.uint8)[None, :])[0])
 
 
 def closing_key(normalised: str) -> int:
-    """Return the key of a normalised text's ending (a CRC-32 of its last ``OPENING`` characters)."""
-    return zlib.crc32(normalised[-OPENING:].encode("utf-8"))
+    """Return the key of a normalised text's ending (a hash of its last ``OPENING`` UTF-8 bytes)."""
+    return int(_hash_rows(np.frombuffer(normalised.encode("utf-8")[-OPENING:], dtype=np.uint8)[None, :])[0])
+
+
+# One odd 64-bit multiplier per byte position: a row's hash is its bytes' weighted sum, folded to 32 bits.
+_MULTIPLIERS = (np.random.default_rng(20261127).integers(1, 2**63, OPENING, dtype=np.uint64) | np.uint64(1))
+
+
+def _hash_rows(rows: np.ndarray) -> np.ndarray:
+    """Return a uint32 hash of each row of ``rows`` (uint8, ``OPENING`` columns)."""
+    with np.errstate(over="ignore"):
+        mixed = (rows.astype(np.uint64) * _MULTIPLIERS).sum(axis=1, dtype=np.uint64)
+    return ((mixed >> np.uint64(32)) ^ mixed).astype(np.uint32)
 
 
 def _lookup(keys: np.ndarray, groups: np.ndarray, key: int) -> np.ndarray:
@@ -331,13 +341,17 @@ def _lookup(keys: np.ndarray, groups: np.ndarray, key: int) -> np.ndarray:
     return groups[start:end].astype(np.int64)
 
 
-def _keyed(group_texts: list[str], key_of) -> tuple[np.ndarray, np.ndarray]:
-    numbers = [number for number, text in enumerate(group_texts) if len(text) >= OPENING]
-    keys = np.fromiter((key_of(group_texts[number]) for number in numbers), dtype=np.uint32,
-                       count=len(numbers))
-    groups = np.asarray(numbers, dtype=np.int32)
+def _keyed(column: TextColumn, closing: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Return (sorted keys, their groups) of the texts of ``column`` at least ``OPENING`` bytes long."""
+    starts, ends = column.offsets[:-1], column.offsets[1:]
+    numbers = np.flatnonzero(ends - starts >= OPENING)
+    first = (ends[numbers] - OPENING) if closing else starts[numbers]
+    keys = np.zeros(len(numbers), dtype=np.uint32)
+    for start in range(0, len(numbers), 100_000):  # bounds the memory of the byte matrix
+        part = first[start:start + 100_000]
+        keys[start:start + len(part)] = _hash_rows(column.buffer[part[:, None] + np.arange(OPENING)])
     order = np.argsort(keys, kind="stable")
-    return keys[order], groups[order]
+    return keys[order], numbers[order].astype(np.int32)
 
 
 def _resolution_info(symbol: str, resolution: Resolution) -> dict[str, Any]:

@@ -25,6 +25,7 @@ _OTHER_FOLDS = [(char, replacement) for char, replacement in _FOLDS.items() if n
 # A paragraph number or sub-paragraph label typed at the start: "34. ", "34 ", "(a) ", "a) ", "(iv) ".
 _SEPARATOR = "\x00"
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s+|\(?[a-z]{1,4}\)\s+|\([ivx]+\)\s+)")
+_LEADING_NUMBERS = re.compile(f"{_SEPARATOR}" + r"(?:\d{1,3} ?[.)] |\(?[a-z]{1,4}\) )")
 _WORDS = re.compile(r"[^\W_]+(?:[/.\-][^\W_]+)*")
 # Punctuation that never belongs to a term becomes a space; ``.``, ``-`` and ``/`` are stripped from a
 # word's ends only (``6/17``, ``a/hrc/53/46``, ``non-selectivity`` stay whole).
@@ -48,7 +49,17 @@ def normalise_many(texts: list[str]) -> list[str]:
     joined = _SEPARATOR.join(texts)
     if joined.count(_SEPARATOR) != max(len(texts) - 1, 0):
         return [normalise(text) for text in texts]  # a text holds the separator itself
-    return [_tidy(text) for text in _fold(joined).lower().split(_SEPARATOR)]
+    joined = _fold(joined).lower()
+    if not joined.replace(_SEPARATOR, " ").isprintable():
+        return [_tidy(text) for text in joined.split(_SEPARATOR)]
+    # Printable text: spaces collapse and leading numbers go in a few passes over all texts at once
+    # instead of a Python call per text.
+    while "  " in joined:
+        joined = joined.replace("    ", " ").replace("  ", " ")
+    joined = f"{_SEPARATOR}{joined}{_SEPARATOR}".replace(f" {_SEPARATOR}", _SEPARATOR)
+    joined = joined.replace(f"{_SEPARATOR} ", _SEPARATOR)
+    joined = _LEADING_NUMBERS.sub(_SEPARATOR, joined)
+    return joined[1:-1].split(_SEPARATOR)
 
 
 def _fold(text: str) -> str:
