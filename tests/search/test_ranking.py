@@ -173,3 +173,11 @@ def test_a_hit_carries_its_run_and_the_run_fades_without_a_match(seed_index, see
     assert unrelated
     kept = unrelated[0].run[resolution.symbol]
     assert kept[:2] == first.run[resolution.symbol][:2] and 0 < kept[2] < weight
+
+
+def test_a_whole_paragraph_found_word_for_word_still_brings_alternatives(seed_index, seed_resolutions):
+    # The near-exact shortcut reads fewer postings, but a full list of hits still comes back.
+    for paragraph in seed_resolutions["A/HRC/RES/28/2"].operative[:5]:
+        hits = seed_index.search(paragraph.full_text(), limit=10)
+        assert len(hits) == 10 and hits[0].text == paragraph.full_text()
+        assert len({hit.text for hit in hits}) == 10

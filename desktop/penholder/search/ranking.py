@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from penholder.model import Adoption
 from penholder.search.index import COMPLETE, LONG_QUERY
 from penholder.search.normalise import normalise, terms
+from penholder.search.terms_index import POSTINGS_BUDGET
 
 if TYPE_CHECKING:
     from penholder.search.index import Hit, PrecedentIndex
@@ -34,6 +35,13 @@ CANDIDATES = 200
 # Texts opening (or ending) exactly like the query (see ``index.OPENING``) join the candidates, up to
 # this many: those sharing both first, then those with the best BM25 score.
 OPENING_CANDIDATES = 100
+# A whole paragraph sharing its opening and ending with at most this many texts, one of which matches it
+# this well, is found: the term index reads at most NEAR_EXACT_BUDGET postings for alternatives, and
+# fewer candidates (of each source) are rescored.
+NEAR_EXACT_POOL = 400
+NEAR_EXACT = 95.0
+NEAR_EXACT_BUDGET = 40_000
+NEAR_EXACT_CANDIDATES = 50
 BEGINNING = "beginning matches"
 WHOLE = "whole paragraph"
 FOLLOWS = "follows the previous match"
@@ -85,9 +93,17 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     # A query that does not end with a space or punctuation may end in a half-typed word.
     partial = query_terms[-1] if query_terms and query[-1:].isalnum() else None
     anchored, both = index.anchored(normalised)
+    # A whole paragraph whose very opening and ending some text shares, nearly word for word, is found:
+    # the term index then only needs to propose a few alternatives, from its rarest terms.
+    budget, wanted, anchored_limit = POSTINGS_BUDGET, CANDIDATES, OPENING_CANDIDATES
+    if 0 < both <= NEAR_EXACT_POOL:
+        sharing = anchored[:both] if allowed_groups is None else anchored[:both][allowed_groups[anchored[:both]]]
+        if len(sharing) and process.cdist([normalised], [index.group_texts[int(g)] for g in sharing],
+                                          scorer=fuzz.ratio, score_cutoff=NEAR_EXACT).max() >= NEAR_EXACT:
+            budget, wanted, anchored_limit = NEAR_EXACT_BUDGET, NEAR_EXACT_CANDIDATES, NEAR_EXACT_CANDIDATES
     found, opening = index.term_index.candidates(
-        query_terms, max(CANDIDATES, 4 * limit), allowed_groups, partial=partial, anchored=anchored,
-        preferred=both, anchored_limit=OPENING_CANDIDATES)
+        query_terms, max(wanted, 4 * limit), allowed_groups, partial=partial, anchored=anchored,
+        preferred=both, anchored_limit=anchored_limit, budget=budget)
     candidates = [int(group) for group in found]
     followers = _followers(index, previous, allowed_paragraphs)
     following = _following_groups(index, followers)

@@ -112,14 +112,14 @@ class TermIndex:
 
     def candidates(self, query_terms: Sequence[str], limit: int, allowed: np.ndarray | None = None,
                    partial: str | None = None, anchored: np.ndarray | None = None, preferred: int = 0,
-                   anchored_limit: int = 0) -> tuple[np.ndarray, np.ndarray]:
+                   anchored_limit: int = 0, budget: int = POSTINGS_BUDGET) -> tuple[np.ndarray, np.ndarray]:
         """Return (up to ``limit`` text numbers with the best BM25 score for the terms, best first;
         up to ``anchored_limit`` of the ``anchored`` texts, the first ``preferred`` of them first, then
         by the same score).
 
         ``partial`` is a last word still being typed: the known words it begins count for it.
         ``anchored`` are texts found another way (e.g. by their opening), possibly thousands: the
-        score picks the few worth ranking.
+        score picks the few worth ranking. ``budget`` bounds the postings read (beyond a few terms).
         """
         anchored = np.zeros(0, dtype=np.int64) if anchored is None else anchored
         if allowed is not None and len(anchored):
@@ -137,7 +137,7 @@ class TermIndex:
         selected, postings = [], 0
         for term in sorted(found, key=lambda t: indptr[t + 1] - indptr[t])[:MAX_QUERY_TERMS]:
             count = int(indptr[term + 1] - indptr[term])
-            if len(selected) >= MIN_QUERY_TERMS and postings + count > POSTINGS_BUDGET:
+            if len(selected) >= MIN_QUERY_TERMS and postings + count > budget:
                 break
             selected.append(term)
             postings += count
