@@ -9,9 +9,8 @@ match in the same resolution gains (drafts reuse runs of paragraphs in order). E
 for each resolution among the best matches, the paragraph that matched and a weight that grows while
 that resolution keeps matching paragraph after paragraph, so among versions that open alike the one from
 the resolution the draft has been following wins; the gain is large while a beginning is typed and only
-a tie-breaker for a whole paragraph. A reference
-typed in the query (``6/17``, ``2008``) that the candidate lacks costs; recency, text adopted several
-times and an exact whole match break ties.
+a tie-breaker for a whole paragraph. A reference typed in the query (``6/17``, ``2008``) that the
+candidate lacks costs; recency, text adopted several times and an exact whole match break ties.
 """
 
 from __future__ import annotations
@@ -119,7 +118,9 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     score, whole, beginning_wins = _text_scores(normalised, texts)
     text_score = score.copy()
     low, high = index.year_span
-    score += RECENCY_BONUS * (index.group_year()[group_array] - low).clip(0) / max(high - low, 1)
+    # Recency breaks ties only without a run to follow: with one, the run decides.
+    recency = 0.0 if following else RECENCY_BONUS
+    score += recency * (index.group_year()[group_array] - low).clip(0) / max(high - low, 1)
     score += EXACT_BONUS * (whole == 100)
     score += SOURCES_BONUS * np.minimum(index.group_size()[group_array] - 1, 4) / 4
     references = [term for term in terms(normalised) if _REFERENCE.search(term)]
@@ -171,11 +172,14 @@ def _beginning_scores(query: str, texts: list[str]) -> np.ndarray:
     """Return how well ``query`` matches the start of each text (0 for texts not longer than the query)."""
     length = len(query)
     longer = length + length // 8
-    # Cut at the query's length, and a little further in case the text inserts a word early on.
-    scores = np.maximum(
-        process.cdist([query], [text[:length] for text in texts], scorer=fuzz.ratio, dtype=np.float64)[0],
-        process.cdist([query], [text[:longer] for text in texts], scorer=fuzz.ratio, dtype=np.float64)[0])
-    scores[np.fromiter((len(text) <= length for text in texts), dtype=bool, count=len(texts))] = 0
+    scores = np.zeros(len(texts))
+    # Only texts longer than the query have a beginning to compare (a whole paragraph skips most).
+    which = [i for i, text in enumerate(texts) if len(text) > length]
+    if which:
+        # Cut at the query's length, and a little further in case the text inserts a word early on.
+        scores[which] = np.maximum(
+            process.cdist([query], [texts[i][:length] for i in which], scorer=fuzz.ratio, dtype=np.float64)[0],
+            process.cdist([query], [texts[i][:longer] for i in which], scorer=fuzz.ratio, dtype=np.float64)[0])
     return scores
 
 

@@ -65,8 +65,9 @@ class TermIndex:
         # Every text ends with a boundary word: a word's text number is how many boundaries came before it.
         boundary = (term_ids == 0).astype(np.int64)
         doc_ids = np.cumsum(boundary) - boundary
-        dropped = [vocabulary[word] for word in (BOUNDARY, "", *STOPWORDS) if word in vocabulary]
-        keep = ~np.isin(term_ids, dropped)
+        dropped = np.zeros(len(vocabulary), dtype=bool)
+        dropped[[vocabulary[word] for word in (BOUNDARY, "", *STOPWORDS) if word in vocabulary]] = True
+        keep = ~dropped[term_ids]
         term_ids, doc_ids = term_ids[keep], doc_ids[keep]
         for word in (BOUNDARY, "", *STOPWORDS):
             vocabulary.pop(word, None)
