@@ -118,9 +118,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     score, whole, beginning_wins = _text_scores(normalised, texts)
     text_score = score.copy()
     low, high = index.year_span
-    # Recency breaks ties only without a run to follow: with one, the run decides.
-    recency = 0.0 if following else RECENCY_BONUS
-    score += recency * (index.group_year()[group_array] - low).clip(0) / max(high - low, 1)
+    score += RECENCY_BONUS * (index.group_year()[group_array] - low).clip(0) / max(high - low, 1)
     score += EXACT_BONUS * (whole == 100)
     score += SOURCES_BONUS * np.minimum(index.group_size()[group_array] - 1, 4) / 4
     references = [term for term in terms(normalised) if _REFERENCE.search(term)]
