@@ -34,10 +34,12 @@ CANDIDATES = 200
 # Texts opening (or ending) exactly like the query (see ``index.OPENING``) join the candidates, up to
 # this many: those sharing both first, then those with the best BM25 score.
 OPENING_CANDIDATES = 100
-# A whole paragraph sharing its opening and ending with at most this many texts, one of which matches it
-# this well, is found: the term index reads at most NEAR_EXACT_BUDGET postings for alternatives, and
-# fewer candidates (of each source) are rescored.
-NEAR_EXACT_POOL = 400
+# A whole paragraph sharing its opening and ending with at most NEAR_EXACT_POOL texts: the closest
+# NEAR_EXACT_CANDIDATES of them (ratio at least SHARING_CUTOFF) are candidates; if one matches at least
+# NEAR_EXACT, the paragraph is found: the term index reads at most NEAR_EXACT_BUDGET postings for
+# alternatives, and fewer candidates (of each source) are rescored.
+NEAR_EXACT_POOL = 800
+SHARING_CUTOFF = 80.0
 NEAR_EXACT = 95.0
 NEAR_EXACT_BUDGET = 40_000
 NEAR_EXACT_CANDIDATES = 50
@@ -95,11 +97,18 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     # A whole paragraph whose very opening and ending some text shares, nearly word for word, is found:
     # the term index then only needs to propose a few alternatives, from its rarest terms.
     budget, wanted, anchored_limit = POSTINGS_BUDGET, CANDIDATES, OPENING_CANDIDATES
+    closest = []
     if 0 < both <= NEAR_EXACT_POOL:
+        # The texts sharing both ends are ranked by their own ratio, so the closest of many siblings
+        # is not left to the term scores.
         sharing = anchored[:both] if allowed_groups is None else anchored[:both][allowed_groups[anchored[:both]]]
-        if len(sharing) and process.cdist([normalised], [index.group_texts[int(g)] for g in sharing],
-                                          scorer=fuzz.ratio, score_cutoff=NEAR_EXACT).max() >= NEAR_EXACT:
-            budget, wanted, anchored_limit = NEAR_EXACT_BUDGET, NEAR_EXACT_CANDIDATES, NEAR_EXACT_CANDIDATES
+        if len(sharing):
+            ratios = process.cdist([normalised], [index.group_texts[int(g)] for g in sharing], scorer=fuzz.ratio,
+                                   score_cutoff=SHARING_CUTOFF, dtype=np.float64)[0]
+            best = np.argsort(-ratios, kind="stable")[:NEAR_EXACT_CANDIDATES]
+            closest = sharing[best][ratios[best] > 0].tolist()
+            if ratios.max() >= NEAR_EXACT:
+                budget, wanted, anchored_limit = NEAR_EXACT_BUDGET, NEAR_EXACT_CANDIDATES, NEAR_EXACT_CANDIDATES
     found, opening = index.term_index.candidates(
         query_terms, max(wanted, 4 * limit), allowed_groups, partial=partial, anchored=anchored,
         preferred=both, anchored_limit=anchored_limit, budget=budget)
@@ -107,7 +116,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     followers = _followers(index, previous, allowed_paragraphs)
     following = _following_groups(index, followers)
     seen = set(candidates)
-    for group in itertools.chain(opening.tolist(), following):
+    for group in itertools.chain(closest, opening.tolist(), following):
         if group not in seen:
             seen.add(group)
             candidates.append(group)
