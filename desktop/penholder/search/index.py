@@ -264,7 +264,7 @@ class PrecedentIndex:
         if not normalised.endswith(COMPLETE) and len(normalised) < LONG_QUERY:
             return opening, 0
         closing = _lookup(self.closing_keys, self.closing_groups, closing_key(normalised))
-        both = np.intersect1d(opening, closing)
+        both = np.intersect1d(opening, closing, assume_unique=True)  # a text has one opening, one ending
         return np.concatenate([both, opening, closing]), len(both)
 
     def group_year(self) -> np.ndarray:
