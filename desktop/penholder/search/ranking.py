@@ -34,10 +34,10 @@ CANDIDATES = 200
 # Texts opening (or ending) exactly like the query (see ``index.OPENING``) join the candidates, up to
 # this many: those sharing both first, then those with the best BM25 score.
 OPENING_CANDIDATES = 100
-# A whole paragraph sharing its opening and ending with at most NEAR_EXACT_POOL texts: the closest
-# NEAR_EXACT_CANDIDATES of them (ratio at least SHARING_CUTOFF) are candidates; if one matches at least
-# NEAR_EXACT, the paragraph is found: the term index reads at most NEAR_EXACT_BUDGET postings for
-# alternatives, and fewer candidates (of each source) are rescored.
+# A whole paragraph sharing its opening and ending with other texts: of NEAR_EXACT_POOL of them (closest
+# in length), the closest NEAR_EXACT_CANDIDATES (ratio at least SHARING_CUTOFF) are candidates; if one
+# matches at least NEAR_EXACT, the paragraph is found: the term index reads at most NEAR_EXACT_BUDGET
+# postings for alternatives, and fewer candidates (of each source) are rescored.
 NEAR_EXACT_POOL = 800
 SHARING_CUTOFF = 80.0
 NEAR_EXACT = 95.0
@@ -98,10 +98,14 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     # the term index then only needs to propose a few alternatives, from its rarest terms.
     budget, wanted, anchored_limit = POSTINGS_BUDGET, CANDIDATES, OPENING_CANDIDATES
     closest = []
-    if 0 < both <= NEAR_EXACT_POOL:
+    if both:
         # The texts sharing both ends are ranked by their own ratio, so the closest of many siblings
-        # is not left to the term scores.
+        # is not left to the term scores; of thousands, those closest in length (an edit or two away).
         sharing = anchored[:both] if allowed_groups is None else anchored[:both][allowed_groups[anchored[:both]]]
+        if len(sharing) > NEAR_EXACT_POOL:
+            offsets = index.group_texts.offsets
+            gap = np.abs(offsets[sharing + 1] - offsets[sharing] - len(normalised.encode("utf-8")))
+            sharing = sharing[np.argpartition(gap, NEAR_EXACT_POOL)[:NEAR_EXACT_POOL]]
         if len(sharing):
             ratios = process.cdist([normalised], [index.group_texts[int(g)] for g in sharing], scorer=fuzz.ratio,
                                    score_cutoff=SHARING_CUTOFF, dtype=np.float64)[0]
