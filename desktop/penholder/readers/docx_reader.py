@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from penholder.errors import ParseError
 from penholder.readers.docx_numbering import Numbering
 from penholder.readers.limits import fail
-from penholder.readers.marks import SUPERSCRIPT_DIGITS, footnote_lines, note_order, shown
+from penholder.readers.marks import footnote_lines, note_order, render_pieces
 from penholder.readers.zip_guard import open_checked_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES_REL = "/footnotes"
-_LEAD_MAY_FOLLOW = re.compile(r"\s*(\d{1,3}\s*\.|\(\s*[a-z]{1,5}\s*\)|[a-z]{1,4}\.)?\s*")
 _OFF = {"0", "false", "off", "none"}
 
 
@@ -211,42 +210,10 @@ def _paragraph_style_id(p) -> str | None:
 
 def _render(pieces: list[_Piece]) -> str:
     """Return the paragraph's text with its leading italic span as ``*lead*`` and marks superscript."""
-    out: list[str] = []
-    lead_open = lead_done = False
-    for piece in pieces:
-        if piece.mark:
-            mark = piece.text.strip()
-            if lead_open:
-                _close(out)
-                lead_open = False
-            if out and out[-1] and out[-1][-1] in SUPERSCRIPT_DIGITS and mark.isdigit():
-                out.append(" ")  # two notes cited together: keep ² ³ apart, not ²³ (note 23)
-            out.append(shown(mark))
-            continue
-        text = piece.text
-        if piece.italic and text.strip() and not (lead_open or lead_done):
-            if _LEAD_MAY_FOLLOW.fullmatch("".join(out)):
-                out.append(text[: len(text) - len(text.lstrip())] + "*")
-                text = text.lstrip()
-                lead_open = True
-            lead_done = True
-        elif lead_open and not piece.italic and text.strip():
-            _close(out)
-            lead_open = False
-        out.append(text)
-    if lead_open:
-        _close(out)
-    text = "".join(out)
+    text = render_pieces((piece.text, piece.italic, piece.mark) for piece in pieces)
     text = re.sub(r"[ \t\u00a0]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return text.strip()
-
-
-def _close(out: list[str]) -> None:
-    joined = "".join(out)
-    stripped = joined.rstrip()
-    out.clear()
-    out.append(stripped + "*" + joined[len(stripped):])
 
 
 def _footnotes_xml(document):

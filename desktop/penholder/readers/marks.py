@@ -58,3 +58,45 @@ def _split_into(digits: str, marks: set[str]) -> list[str] | None:
             if rest is not None:
                 return [head, *rest]
     return None
+
+
+# What may stand before a paragraph's italic lead: an operative number or a sub-paragraph label.
+LEAD_MAY_FOLLOW = re.compile(r"\s*(\d{1,3}\s*\.|\(\s*[a-z]{1,5}\s*\)|[a-z]{1,4}\.)?\s*")
+
+
+def render_pieces(pieces) -> str:
+    """Return the text of ``(text, italic, is_mark)`` pieces: the leading italic span as ``*lead*`` (what
+    the parser reads as the lead) and footnote marks as superscripts."""
+    out: list[str] = []
+    lead_open = lead_done = False
+    for text, italic, is_mark in pieces:
+        if is_mark:
+            mark = text.strip()
+            if lead_open:
+                _close_lead(out)
+                lead_open = False
+            if out and out[-1] and out[-1][-1] in SUPERSCRIPT_DIGITS and mark.isdigit():
+                out.append(" ")  # two notes cited together: keep ² ³ apart, not ²³ (note 23)
+            out.append(shown(mark))
+            continue
+        if italic and text.strip() and not (lead_open or lead_done):
+            if LEAD_MAY_FOLLOW.fullmatch("".join(out)):
+                out.append(text[: len(text) - len(text.lstrip())] + "*")
+                text = text.lstrip()
+                lead_open = True
+            lead_done = True
+        elif lead_open and not italic and text.strip():
+            _close_lead(out)
+            lead_open = False
+        out.append(text)
+    if lead_open:
+        _close_lead(out)
+    return "".join(out)
+
+
+def _close_lead(out: list[str]) -> None:
+    """Close an open ``*lead`` before its trailing spaces."""
+    joined = "".join(out)
+    stripped = joined.rstrip()
+    out.clear()
+    out.append(stripped + "*" + joined[len(stripped):])

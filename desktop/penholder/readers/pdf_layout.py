@@ -14,13 +14,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from penholder.readers.marks import footnote_lines, shown, split_glued_marks
+from penholder.readers.marks import footnote_lines, render_pieces, split_glued_marks
 
 _JOB_NUMBER = re.compile(r"^(GE\.)?\d{2}-\d{4,6}\s*(\(E\))?[\s\d]*$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$|^\d{1,3}$")
 _RECYCLE = re.compile(r"please\s+recycle", re.IGNORECASE)
 _RULE = re.compile(r"^_{5,}$")
-_LEAD_MAY_FOLLOW = re.compile(r"\s*(\d{1,3}\s*\.|\(\s*[a-z]{1,5}\s*\))?\s*")
 
 # Runs smaller than this share of the body size are footnote marks when raised above a line
 # (UN PDFs: marks 6.5 pt and 5.5 pt against a 10 pt body, footnote text 8.5 pt).
@@ -341,41 +340,7 @@ def _block_text(block: list[_Line]) -> str:
 
 
 def _render(pieces: list[_Piece]) -> str:
-    out: list[str] = []
-    lead_open = False
-    lead_done = False
-    for piece in pieces:
-        text = piece.text
-        if piece.superscript:
-            mark = text.strip()
-            out.append(shown(mark))
-            continue
-        if piece.italic and text.strip() and not (lead_open or lead_done):
-            # The lead comes first, or after an operative number or sub-paragraph label.
-            if _LEAD_MAY_FOLLOW.fullmatch("".join(out)):
-                out.append(_leading_spaces(text) + "*")
-                text = text.lstrip()
-                lead_open = True
-            lead_done = True
-        elif lead_open and not piece.italic and text.strip():
-            _close_lead(out)
-            lead_open = False
-        out.append(text)
-    if lead_open:
-        _close_lead(out)
-    return _clean("".join(out))
-
-
-def _leading_spaces(text: str) -> str:
-    return text[: len(text) - len(text.lstrip())]
-
-
-def _close_lead(out: list[str]) -> None:
-    """Close an open ``*lead`` before its trailing spaces."""
-    joined = "".join(out)
-    stripped = joined.rstrip()
-    out.clear()
-    out.append(stripped + "*" + joined[len(stripped):])
+    return _clean(render_pieces((piece.text, piece.italic, piece.superscript) for piece in pieces))
 
 
 def _join(left: str, right: str) -> str:
