@@ -10,5 +10,11 @@ seed=$(dirname "$BIN")/_internal/resources/corpus/A-HRC-RES-53-11.txt
 "$BIN" parse "$seed" --json > parsed.json
 python3 -c 'import json,sys; d=json.load(open("parsed.json")); print(d["symbol"], len(d["preambular"]), "PP", len(d["operative"]), "OP"); sys.exit(d["symbol"] != "A/HRC/RES/53/11")'
 "$BIN" parse "$seed" --json | head -c 100 >/dev/null  # a closed pipe must not print a traceback
+"$BIN" export "$seed" -o resolution.docx
+test -s resolution.docx
+echo "export wrote resolution.docx"
+"$BIN" search "Recalling Human Rights Council resolution 6/17" --limit 1 --json > hits.json
+python3 -c 'import json; assert json.load(open("hits.json"))[0]["symbol"].startswith("A/HRC/RES/")'
+echo "search found the precedent"
 PENHOLDER_QUIT_AFTER_MS=1500 timeout 60 "$BIN" && echo "GUI started and quit cleanly"
 echo "smoke test passed"

@@ -29,3 +29,15 @@ def test_parse_reports_a_damaged_docx_in_one_line(tmp_path, capsys):
     assert main(["parse", str(broken)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "broken.docx" in err[0] and "Traceback" not in err[0]
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, seed_paths, capsys):
+    import penholder.readers
+
+    def broken(path):
+        raise RuntimeError("something unforeseen")
+
+    monkeypatch.setattr(penholder.readers, "read_document", broken)
+    assert main(["parse", str(seed_paths["A/RES/67/169"])]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error" in err and "Traceback" not in err

@@ -89,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
         # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # a bug: one line for the drafter, the traceback only on request
+        if os.environ.get("PENHOLDER_DEBUG"):
+            raise
+        print(f"penholder: internal error ({exc.__class__.__name__}: {exc}); please report it "
+              "(set PENHOLDER_DEBUG=1 to see the details)", file=sys.stderr)
+        return 1
 
 
 def gui_main(argv: list[str] | None = None) -> int:
