@@ -239,9 +239,7 @@ def _is_lead(typed: str, leads: list[str]) -> bool:
 
 
 def _lexicon_leads() -> dict[str, list[str]]:
-    """Return the lexicon's openers and verbs by kind (empty lists when the lexicon is missing)."""
-    try:
-        from penholder.parsing import lexicon
-    except ImportError:
-        return {PREAMBULAR: [], OPERATIVE: []}
+    """Return the lexicon's openers and verbs by kind."""
+    from penholder.parsing import lexicon
+
     return {PREAMBULAR: list(lexicon.preambular_openers()), OPERATIVE: list(lexicon.operative_verbs())}

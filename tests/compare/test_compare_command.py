@@ -60,12 +60,6 @@ def test_output_hands_the_redline_to_the_exporter(seed_paths, tmp_path, monkeypa
     assert str(out) in capsys.readouterr().out
 
 
-def test_output_without_exporter_is_a_clear_error(seed_paths, tmp_path, monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "penholder.export", None)  # import fails
-    assert main(["compare", str(seed_paths[OLD]), str(seed_paths[NEW]), "-o", str(tmp_path / "r.docx")]) == 1
-    assert "redline" in capsys.readouterr().err
-
-
 def test_colour_is_closed_at_each_line_end(seed_paths, capsys):
     assert main(["compare", str(seed_paths[OLD]), str(seed_paths[NEW]), "--color", "always"]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from docx import Document
 
 from penholder.cli import main
 from tests.conftest import SEEDS
 
-pytest.importorskip("penholder.parsing")
 SEED = SEEDS["A/HRC/RES/53/11"]
 
 
@@ -47,7 +45,7 @@ def test_an_unreadable_input_is_one_line(tmp_path, capsys):
 
 
 def test_a_saved_draft_exports_with_its_metadata(tmp_path):
-    drafts = pytest.importorskip("penholder.drafts")
+    from penholder import drafts
     draft = drafts.Draft(text=SEED.read_text(encoding="utf-8"), metadata=drafts.DraftMetadata(
         symbol="A/HRC/56/L.12", body="HRC", session="56", sponsors=["Cuba", "Egypt"]))
     source = tmp_path / "enhancement.penholder"

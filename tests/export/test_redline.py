@@ -122,7 +122,7 @@ def test_identical_texts_give_a_redline_without_changes(tmp_path):
                                                     ("A/RES/67/169", "A/HRC/RES/23/3")])
 def test_redline_of_real_sessions_accepts_to_new_and_rejects_to_old(tmp_path, seed_paths, old_symbol,
                                                                     new_symbol):
-    parsing = pytest.importorskip("penholder.parsing")
+    from penholder import parsing
     old, new = parsing.parse_file(seed_paths[old_symbol]), parsing.parse_file(seed_paths[new_symbol])
     path = write_redline(old, new, tmp_path / "sessions.docx")
     accepted = [text for style, text in resolve_changes(path, accept=True) if style in BODY_STYLE_IDS]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from docx import Document
 
+from penholder import parsing
 from penholder.export import export_docx
 from tests.conftest import SEEDS
 from tests.export.reading import part_xml
-
-parsing = pytest.importorskip("penholder.parsing")
 
 BODY_STYLES = {"UNPreambular", "UNOperative", "UNSubparagraph", "UNSubparagraph2", "UNSubparagraph3"}
 

@@ -9,23 +9,16 @@ from penholder.settings import Settings
 
 @pytest.fixture(scope="session")
 def seed_resolutions(seed_paths):
-    """Return the bundled seeds parsed by the core parser (skips until the parser is importable)."""
-    parsing = pytest.importorskip("penholder.parsing")
+    """Return the bundled seeds parsed by the core parser."""
+    from penholder import parsing
     return [parsing.parse_file(path) for path in seed_paths.values()]
 
 
 @pytest.fixture(scope="session")
 def seed_index(seed_resolutions):
-    """Return a PrecedentIndex over the seeds (skips until search is importable)."""
-    search = pytest.importorskip("penholder.search")
+    """Return a PrecedentIndex over the seeds."""
+    from penholder import search
     return search.PrecedentIndex.from_resolutions(seed_resolutions)
-
-
-def needs_library():
-    """Skip the test until the library (penholder.library.Library) is importable."""
-    library = pytest.importorskip("penholder.library")
-    if not hasattr(library, "Library"):
-        pytest.skip("penholder.library.Library not built yet")
 
 
 def open_window(qtbot, index=None, **settings):
@@ -45,7 +38,7 @@ def open_window(qtbot, index=None, **settings):
 
 def open_checked_window(qtbot, draft: str):
     """Return a window showing ``draft`` once the plain house rules have checked it."""
-    checks = pytest.importorskip("penholder.checks")
+    from penholder import checks
     window = open_window(qtbot)
     window.editor.setPlainText(draft)
     with qtbot.waitSignal(window.checks.checked, timeout=20_000):

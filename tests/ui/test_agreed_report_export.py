@@ -37,7 +37,6 @@ def _edited_draft(seed_resolutions, count: int = 3) -> tuple[str, list[str]]:
 
 
 def test_the_report_marks_exactly_the_edited_paragraphs(qtbot, tmp_path, seed_index, seed_resolutions):
-    pytest.importorskip("penholder.report")
     import docx
 
     window = open_window(qtbot, seed_index)
@@ -63,7 +62,6 @@ def test_the_report_marks_exactly_the_edited_paragraphs(qtbot, tmp_path, seed_in
 
 
 def test_a_report_that_cannot_be_written_shows_one_line(qtbot, tmp_path, seed_index, seed_resolutions):
-    pytest.importorskip("penholder.report")
     window = open_window(qtbot, seed_index)
     window.editor.setPlainText(_edited_draft(seed_resolutions, 1)[0])
     window.files.ask_save_path = lambda *_args: str(tmp_path / "missing" / "agreed.docx")

@@ -11,7 +11,7 @@ from penholder.settings import Settings
 from penholder.ui.dialogs import MetadataDialog, SettingsDialog, SourceViewer, resolution_html
 from penholder.ui.draft_files import DraftFiles
 from penholder.ui.main_window import MainWindow
-from tests.ui.conftest import needs_library, open_window
+from tests.ui.conftest import open_window
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -127,7 +127,6 @@ def test_source_viewer_marks_the_paragraph(qtbot):
 
 
 def test_double_click_opens_the_source_from_the_library(qtbot, seed_index):
-    needs_library()
     window = open_window(qtbot, seed_index)
     hit = seed_index.search("Recalling Human Rights Council resolution", 1)[0]
     window.open_source(hit)
@@ -136,7 +135,6 @@ def test_double_click_opens_the_source_from_the_library(qtbot, seed_index):
 
 
 def test_first_start_loads_the_bundled_corpus_in_the_background(qtbot, seed_resolutions):
-    needs_library()
     from penholder.ui.main_window import MainWindow
 
     window = MainWindow(Settings(), load_library=True)
@@ -172,7 +170,6 @@ def test_an_unexpected_error_is_shown_and_the_text_autosaved(started, monkeypatc
 
 
 def test_adding_a_file_to_the_library_reloads_the_precedents(qtbot, tmp_path, seed_paths, seed_resolutions):
-    needs_library()
     from penholder.ui.main_window import MainWindow
 
     window = MainWindow(Settings(), load_library=True)

@@ -16,7 +16,7 @@ HEAD = "A title\nThe Human Rights Council,\n\n"
 @pytest.fixture(scope="module")
 def completer(seed_resolutions):
     """A completer over the seeds."""
-    completion = pytest.importorskip("penholder.completion")
+    from penholder import completion
     return completion.Completer.from_resolutions(seed_resolutions)
 
 
@@ -139,9 +139,7 @@ def test_clicking_a_suggestion_inserts_it(qtbot, window):
 
 
 def test_the_completer_is_built_from_the_library_in_the_background(qtbot, seed_resolutions):
-    from tests.ui.conftest import needs_library
 
-    needs_library()
     from penholder.settings import Settings
     from penholder.ui.main_window import MainWindow
 

@@ -148,7 +148,6 @@ def test_close_asks_about_unsaved_changes(qtbot, tmp_path):
 
 
 def test_export_menu_writes_a_docx(qtbot, tmp_path, seed_index):
-    pytest.importorskip("penholder.export")
     window = open_window(qtbot, seed_index)
     window.editor.setPlainText(DRAFT)
     target = tmp_path / "draft.docx"
@@ -187,12 +186,6 @@ def test_a_precedent_with_subparagraphs_replaces_the_whole_paragraph(qtbot):
 
 
 def test_redline_against_a_precedent_from_the_file_menu(qtbot, tmp_path, seed_index, seed_resolutions):
-    from tests.ui.conftest import needs_library
-
-    needs_library()
-    export = pytest.importorskip("penholder.export")
-    if not hasattr(export, "write_redline"):
-        pytest.skip("write_redline not built yet")
     window = open_window(qtbot, seed_index)
     window.editor.setPlainText(DRAFT)
     offered = []
@@ -209,7 +202,7 @@ def test_redline_against_a_precedent_from_the_file_menu(qtbot, tmp_path, seed_in
 
 
 def test_an_exported_docx_imports_back_as_the_same_paragraphs(qtbot, tmp_path, seed_resolutions):
-    export = pytest.importorskip("penholder.export")
+    from penholder import export
     source = seed_resolutions[1]
     path = tmp_path / "exported.docx"
     export.export_docx(source, path)
@@ -240,7 +233,6 @@ def test_replacing_a_subparagraph_keeps_its_label(qtbot):
 
 
 def test_leads_come_from_the_parser_after_a_pause(qtbot):
-    pytest.importorskip("penholder.parsing")
     window = open_window(qtbot)
     window.leads_timer.setInterval(10)
     paragraph = "Deeply concerned by the situation of human rights defenders,"

@@ -128,10 +128,8 @@ def _nested_roman(label: str, previous: SubParagraph) -> bool:
 
 
 def _lead(text: str, kind: str) -> str:
-    try:
-        from penholder.parsing import lexicon
-    except ImportError:
-        return text.split(" ", 1)[0]
+    from penholder.parsing import lexicon
+
     return (lexicon.preambular_lead(text) if kind == "preambular" else lexicon.operative_lead(text)) or ""
 
 

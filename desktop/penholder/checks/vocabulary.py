@@ -87,22 +87,12 @@ def _is_adverb(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def default_vocabulary() -> Vocabulary:
-    """Return the vocabulary read from the bundled lexicon (empty when the lexicon is not available)."""
-    try:
-        from penholder.parsing import lexicon
-    except ImportError:
-        return Vocabulary()
-    openers = _read(lexicon, ("preambular_openers", "PREAMBULAR_OPENERS", "openers", "OPENERS"))
-    verbs = _read(lexicon, ("operative_verbs", "OPERATIVE_VERBS", "verbs", "VERBS"))
-    return Vocabulary(frozenset(openers), frozenset(verbs))
+    """Return the vocabulary read from the bundled lexicon."""
+    from penholder.parsing import lexicon
+
+    return Vocabulary(frozenset(_normalised(lexicon.preambular_openers())),
+                      frozenset(_normalised(lexicon.operative_verbs())))
 
 
-def _read(module: object, names: tuple[str, ...]) -> set[str]:
-    for name in names:
-        value = getattr(module, name, None)
-        if value is None:
-            continue
-        if callable(value):
-            value = value()
-        return {" ".join(str(v).lower().split()) for v in value if str(v).strip()}
-    return set()
+def _normalised(leads) -> set[str]:
+    return {" ".join(str(v).lower().split()) for v in leads if str(v).strip()}

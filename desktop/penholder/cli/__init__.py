@@ -51,12 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"penholder {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, description in COMMANDS.items():
-        try:
-            module = importlib.import_module(f"penholder.cli.{name}_command")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"penholder.cli.{name}_command":
-                raise
-            continue  # a command not built yet
+        module = importlib.import_module(f"penholder.cli.{name}_command")
         module.register(subparsers, description)
     return parser
 
@@ -99,24 +94,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def gui_main(argv: list[str] | None = None) -> int:
     """Start the desktop app (optionally opening a draft); return its exit code."""
-    argv = sys.argv[1:] if argv is None else list(argv)
-    try:
-        from penholder.ui.app import run
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("penholder.ui"):
-            raise
-        return _no_gui_fallback()
-    return run(argv)
+    from penholder.ui.app import run
 
-
-def _no_gui_fallback() -> int:
-    """Until the GUI exists: show what the app will open, the parsed bundled corpus."""
-    from penholder.cli.parse_command import print_summary
-    from penholder.parsing import parse_file
-    from penholder.paths import bundled_corpus_dir
-
-    print("Penholder desktop app is not built yet; the bundled corpus parses as:\n")
-    for path in sorted(bundled_corpus_dir().glob("*.txt")):
-        print_summary(parse_file(path), str(path.name))
-        print()
-    return 0
+    return run(sys.argv[1:] if argv is None else list(argv))

@@ -63,29 +63,17 @@ def read_draft(path: str | Path):
         resolution = editor_resolution(draft.text)[0]
         resolution.title = next((line.strip() for line in draft.text.splitlines() if line.strip()), None)
         return draft.apply_to(resolution)
-    try:
-        from penholder.library import read_resolution
-    except ImportError:
-        from penholder.parsing import parse_file as read_resolution
+    from penholder.library import read_resolution
+
     return read_resolution(path)
 
 
 def library_resolutions(path: Path | None) -> list:
-    """Return the resolutions of the library at ``path`` (default library; the bundled corpus without one)."""
-    try:
-        from penholder.library import Library
-    except ImportError:
-        Library = None
-    if Library is not None:
-        library = Library.open(path)
-        try:
-            return list(library.resolutions())
-        finally:
-            library.close()
-    from penholder.parsing import parse_file
-    from penholder.paths import bundled_corpus_dir
+    """Return the resolutions of the library at ``path`` (None: the user's library)."""
+    from penholder.library import Library
 
-    return [parse_file(p) for p in sorted(bundled_corpus_dir().glob("*.txt"))]
+    with Library.open(path) as library:
+        return list(library.resolutions())
 
 
 def print_problems(path: str, resolution, problems: list) -> None:

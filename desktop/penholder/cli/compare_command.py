@@ -14,8 +14,6 @@ import shutil
 import sys
 from pathlib import Path
 
-from penholder.errors import CompareError
-
 STATUS_MARKS = {"unchanged": "=", "modified": "~", "inserted": "+", "deleted": "-", "moved": ">",
                 "split": "/", "merged": "&"}
 PART_LABELS = {"preambular": "PP", "operative": "OP"}
@@ -72,11 +70,8 @@ def resolve(ref: str, library_path: str | None = None):
 
 def _write_redline(old, new, path: Path) -> None:
     """Write the redline DOCX of ``old`` against ``new`` to ``path``."""
-    try:
-        from penholder.export import write_redline
-    except ImportError:
-        raise CompareError("cannot write a redline: DOCX export is not available in this copy of Penholder") \
-            from None
+    from penholder.export import write_redline
+
     write_redline(old, new, path)
 
 

@@ -37,12 +37,8 @@ class ImportReport:
 
 def read_resolution(path: str | Path) -> Resolution:
     """Return the resolution in a file (text, DOCX or PDF); raise ParseError "<file>: <reason>"."""
-    try:
-        from penholder.readers import read_resolution as read_any
-    except ImportError:  # readers not installed: plain text through the parser
-        from penholder.parsing import parse_file
+    from penholder.readers import read_resolution as read_any
 
-        return parse_file(path)
     return read_any(path)
 
 

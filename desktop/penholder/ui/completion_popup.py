@@ -23,11 +23,9 @@ _SUGGESTION_ROLE = Qt.ItemDataRole.UserRole
 
 def build_completer(library_path=None, resolutions=None):
     """Return a ``penholder.completion.Completer`` over the library or ``resolutions`` (over the lexicon
-    alone if the library cannot be read), or ``None`` if completion is not installed."""
-    try:
-        from penholder.completion import Completer
-    except ImportError:
-        return None
+    alone if the library cannot be read)."""
+    from penholder.completion import Completer
+
     if resolutions is not None:
         return Completer.from_resolutions(resolutions)
     if library_path is None:

@@ -379,11 +379,9 @@ def library_symbols(library_path) -> list[str]:
 def read_draft_text(path: Path) -> str:
     """Return the editor text of a text, DOCX or PDF draft: parsed into one paragraph per line when it
     reads as a resolution, else the text as it is (a text file) or a ``DraftError``."""
-    try:
-        from penholder.library import read_resolution
-    except ImportError:
-        read_resolution = None
-    if read_resolution is not None and path.is_file():
+    from penholder.library import read_resolution
+
+    if path.is_file():
         try:
             resolution = read_resolution(path)
         except PenholderError:

@@ -30,12 +30,9 @@ def fix_label(problem) -> str:
 
 def build_checker(library_path=None, resolutions=None):
     """Return a ``penholder.checks.Checker`` that knows the library's (or ``resolutions``') leads and
-    citations (the plain house rules if the library cannot be read), or ``None`` if the checks are not
-    installed."""
-    try:
-        from penholder.checks import Checker
-    except ImportError:
-        return None
+    citations (the plain house rules if the library cannot be read)."""
+    from penholder.checks import Checker
+
     if resolutions is not None:
         return Checker.from_resolutions(resolutions)
     if library_path is not None:

@@ -553,11 +553,9 @@ def parsed_leads(text: str) -> dict[str, str]:
     """Return {first 48 characters of paragraph text: lead} from the core parser (empty if it cannot)."""
     if not text.strip():
         return {}  # nothing to parse (and the parser is not imported before it is needed)
-    try:
-        from penholder.errors import ParseError
-        from penholder.parsing import parse_text
-    except ImportError:
-        return {}
+    from penholder.errors import ParseError
+    from penholder.parsing import parse_text
+
     try:
         resolution = parse_text(text, source="draft")
     except ParseError:

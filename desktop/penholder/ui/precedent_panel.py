@@ -44,10 +44,8 @@ STYLE = """
 
 def diff_html(current: str, precedent: str) -> str:
     """Return the precedent's text as rich text with its differences from ``current`` highlighted."""
-    try:
-        from penholder.compare import diff_words, to_html
-    except ImportError:  # the compare engine not installed yet: plain text, still readable
-        return html.escape(precedent)
+    from penholder.compare import diff_words, to_html
+
     if not current.strip():
         return html.escape(precedent)
     ops = diff_words(current, precedent)
