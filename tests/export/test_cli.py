@@ -57,3 +57,15 @@ def test_a_saved_draft_exports_with_its_metadata(tmp_path):
     assert texts["UN Sponsors"] == "Cuba and Egypt: draft resolution"
     header = document.sections[0].first_page_header.paragraphs[0].text
     assert header == "United Nations\tA/HRC/56/L.12"
+
+
+def test_export_reads_a_docx_input_through_the_same_readers_as_parse(tmp_path, seed_paths):
+    from penholder.parsing import parse_file
+    from penholder.readers import read_resolution
+
+    first = tmp_path / "first.docx"
+    assert main(["export", str(seed_paths["A/HRC/RES/53/11"]), "-o", str(first)]) == 0
+    again = tmp_path / "again.docx"
+    assert main(["export", str(first), "-o", str(again)]) == 0
+    expected = parse_file(seed_paths["A/HRC/RES/53/11"])
+    assert [p.text for p in read_resolution(again).operative] == [p.text for p in expected.operative]

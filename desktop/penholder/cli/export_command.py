@@ -23,19 +23,20 @@ def register(subparsers: argparse._SubParsersAction, description: str) -> None:
 
 
 def load_input(path: str | Path) -> Resolution:
-    """Return the resolution in ``path``: a resolution text file, or a ``.penholder`` draft.
+    """Return the resolution in ``path``: a resolution file (text, DOCX or PDF) or a ``.penholder`` draft.
 
     The one place that decides how an export input is read (extend it for new input kinds). A draft's
     text is parsed like a text file, then its metadata (symbol, session, sponsors …) is applied.
     """
-    from penholder.parsing import parse_file, parse_text
-
     if str(path).endswith(".penholder"):
         from penholder.drafts import load_draft
+        from penholder.parsing import parse_text
 
         draft = load_draft(path)
         return draft.apply_to(parse_text(draft.text, source=str(path)))
-    return parse_file(path)
+    from penholder.readers import read_resolution
+
+    return read_resolution(path)
 
 
 def run(args: argparse.Namespace) -> int:
