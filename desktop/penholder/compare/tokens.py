@@ -12,6 +12,8 @@ import re
 from itertools import accumulate
 from typing import NamedTuple
 
+from penholder.folding import QUOTE_AND_DASH_FOLDS
+
 WORD = "word"
 NUMBER = "number"
 REFERENCE = "reference"  # a resolution reference such as 6/17 or 60/251
@@ -49,12 +51,7 @@ _MARK_GROUP, _SYMBOL_GROUP, _REFERENCE_GROUP, _NUMBER_GROUP = 4, 5, 6, 7
 
 # Every mapping is one character to one character, so offsets in a folded text are offsets in the source.
 # (A regex substitution: str.translate with a non-ASCII table is some thirty times slower.)
-_FOLDS = {
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-    "\u00a0": " ",
-}
+_FOLDS = {**QUOTE_AND_DASH_FOLDS, "\u00a0": " "}
 _FOLDABLE = re.compile("[" + re.escape("".join(_FOLDS)) + "]")
 
 

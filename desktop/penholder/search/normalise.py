@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from penholder.folding import QUOTE_AND_DASH_FOLDS
+
 _FOLDS = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    **QUOTE_AND_DASH_FOLDS, "\u00b4": "'",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
     "*": "", "\u2020": "", "\u2021": "",
     # Footnote marks printed as superscripts.
