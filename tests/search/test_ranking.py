@@ -181,3 +181,38 @@ def test_a_whole_paragraph_found_word_for_word_still_brings_alternatives(seed_in
         hits = seed_index.search(paragraph.full_text(), limit=10)
         assert len(hits) == 10 and hits[0].text == paragraph.full_text()
         assert len({hit.text for hit in hits}) == 10
+
+
+def test_the_drafts_affinity_decides_between_versions_when_the_run_does_not_follow_on(seed_index,
+                                                                                        seed_resolutions):
+    # A draft built from an older resolution R, its paragraphs taken out of order (so no match follows
+    # on from the previous one): after a few paragraphs found only in R, a beginning that R shares with a
+    # different paragraph of a newer resolution brings R's version first. Without that history the newer
+    # version wins at least once, so the affinity is what decides.
+    checked = overruled = 0
+    resolutions = list(seed_resolutions.values())
+    for resolution in resolutions:
+        newer = [r for r in resolutions if _recency(r) > _recency(resolution)]
+        own = [p for p in resolution.paragraphs
+               if [s[0] for s in sources(seed_index.search(p.full_text(), limit=1)[0])] == [resolution.symbol]]
+        for position, target in enumerate(resolution.paragraphs):
+            query = first_words(target.full_text(), 10)
+            if len(query.split()) < 10 or not any(
+                    p.full_text().startswith(query) and p.full_text() != target.full_text()
+                    for r in newer for p in r.paragraphs):
+                continue
+            # Three of R's own paragraphs from after the target, latest first: none is followed by it.
+            history = [p for p in own if resolution.paragraphs.index(p) > position][::-1][:3]
+            if len(history) < 3:
+                continue
+            previous = None
+            for paragraph in history:
+                previous = seed_index.search(paragraph.full_text(), limit=1, kind=paragraph.kind,
+                                             previous=previous)[0]
+            hits = seed_index.search(query, limit=5, kind=target.kind, previous=previous)
+            assert resolution.symbol in [s[0] for s in sources(hits[0])], (resolution.symbol, query)
+            assert "previous" not in hits[0].reason
+            alone = seed_index.search(query, limit=5, kind=target.kind)
+            overruled += resolution.symbol not in [s[0] for s in sources(alone[0])]
+            checked += 1
+    assert checked >= 3 and overruled >= 1, (checked, overruled)

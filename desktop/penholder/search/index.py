@@ -54,6 +54,9 @@ class Hit:
     # symbol -> (kind, number, weight), the paragraph of each resolution that matched and how strongly
     # that resolution has been followed paragraph after paragraph. Not part of the JSON.
     run: dict[str, tuple[str, int, float]] = field(default_factory=dict, repr=False, compare=False)
+    # The draft's affinity to each resolution so far (symbol -> 0-1): a moving average of how often it
+    # held one of the best matches, paragraph after paragraph, wherever in it. Not part of the JSON.
+    affinity: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def sources(self) -> list[dict[str, Any]]:
         """Return every source of the text, this hit's first, as dicts {symbol, year, kind, number}."""

@@ -9,7 +9,10 @@ match in the same resolution gains (drafts reuse runs of paragraphs in order). E
 for each resolution among the best matches, the paragraph that matched and a weight that grows while
 that resolution keeps matching paragraph after paragraph, so among versions that open alike the one from
 the resolution the draft has been following wins; the gain is large while a beginning is typed and only
-a tie-breaker for a whole paragraph. A reference typed in the query (``6/17``, ``2008``) that the
+a tie-breaker for a whole paragraph. Each hit also carries the draft's *affinity* to each resolution (how
+often it held one of the best matches, wherever in it): where the run stops following on because the draft
+reorders paragraphs, the version from the resolution the draft has been closest to still wins a tie.
+A reference typed in the query (``6/17``, ``2008``) that the
 candidate lacks costs; recency, text adopted several times and an exact whole match break ties.
 """
 
@@ -53,7 +56,7 @@ COMPLETE_BEGINNING_WEIGHT = 0.85
 # beginning is typed (versions that open alike are told apart by the run), little for a whole paragraph
 # (its own words decide; the run only breaks near ties).
 FOLLOW_BONUS = 8.0
-COMPLETE_FOLLOW_BONUS = 0.3
+COMPLETE_FOLLOW_BONUS = 0.15
 WHOLE_MATCH = 90.0
 # The paragraph after a previous match continues the run, or the one after that at this fraction (the
 # draft dropped a paragraph).
@@ -69,6 +72,16 @@ RUN_CANDIDATES = 10
 # A resolution drops out of the run when its weight fades below this.
 RUN_FLOOR = 0.2
 RUN_MEMBERS = 20
+# The draft's *affinity* to each resolution: how often, paragraph after paragraph, that resolution held
+# one of the best matches, wherever in it (drafts reorder, insert and drop paragraphs, so a run that stops
+# following on still says which version the drafter works from). A moving average, updated with
+# AFFINITY_UPDATE of each new paragraph's evidence; the candidate from the resolution of highest
+# affinity gains up to AFFINITY_BONUS while a beginning is typed: enough to decide between versions that
+# open alike, too little to overrule a closer match.
+AFFINITY_UPDATE = 0.3
+AFFINITY_BONUS = 4.0
+COMPLETE_AFFINITY_BONUS = 0.05
+AFFINITY_FLOOR = 0.01
 ADVERB_PENALTY = 1.0
 RECENCY_BONUS = 0.5
 # The very text typed, whole, beats a longer text that merely begins with it.
@@ -144,10 +157,15 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     # A whole paragraph typed: it ends like one and some text matches it whole, or it is long.
     complete = len(normalised) >= LONG_QUERY or (normalised.endswith(COMPLETE) and whole.max() >= WHOLE_MATCH)
     score += (COMPLETE_FOLLOW_BONUS if complete else FOLLOW_BONUS) * weight
+    earlier_affinity = previous.affinity if previous is not None else {}
+    if earlier_affinity:
+        score += (COMPLETE_AFFINITY_BONUS if complete else AFFINITY_BONUS) * _affinity(
+            index, candidates, earlier_affinity, allowed_paragraphs)
     # Sort on the raw score so the context bonuses still order texts that both match fully.
     order = np.lexsort((group_array, -whole, -score))
-    run = _run(index, candidates, whole if complete else text_score, followers, allowed_paragraphs,
-               previous.run if previous is not None else {})
+    run, evidence_of = _run(index, candidates, whole if complete else text_score, followers, allowed_paragraphs,
+                            previous.run if previous is not None else {})
+    affinity = _updated_affinity(earlier_affinity, evidence_of)
     hits = []
     for position in order:
         members = _allowed_members(index, candidates[position], allowed_paragraphs)
@@ -156,7 +174,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
         reason = BEGINNING if beginning_wins[position] else WHOLE
         if follows[position]:
             reason = f"{reason}; {FOLLOWS}"
-        hits.append(_hit(index, min(float(score[position]), 100.0), members, reason, run))
+        hits.append(_hit(index, min(float(score[position]), 100.0), members, reason, run, affinity))
         if len(hits) == limit:
             break
     return hits
@@ -239,14 +257,18 @@ def _following_groups(index: PrecedentIndex, followers: dict[int, float]) -> dic
 
 
 def _run(index: PrecedentIndex, candidates: list[int], text_score: np.ndarray, followers: dict[int, float],
-         allowed: np.ndarray | None, earlier: dict[str, tuple[str, int, float]]) -> dict[str, tuple[str, int, float]]:
-    """Return the run this query continues: for each resolution among the best matches, its matching
-    paragraph (kind, number) and weight (how well it matches now, plus what its run carried over); a
-    resolution of the earlier run without a match now keeps its place, its weight fading."""
-    if not len(text_score):
-        return {}
-    best = float(text_score.max())
+         allowed: np.ndarray | None, earlier: dict[str, tuple[str, int, float]],
+         ) -> tuple[dict[str, tuple[str, int, float]], dict[str, float]]:
+    """Return the run this query continues and the evidence behind it.
+
+    The run: for each resolution among the best matches, its matching paragraph (kind, number) and
+    weight (how well it matches now, plus what its run carried over); a resolution of the earlier run
+    without a match now keeps its place, its weight fading. The evidence: for each resolution among the
+    best matches, how close its match comes to the best (0-1].
+    """
     run: dict[str, tuple[str, int, float]] = {}
+    evidence_of: dict[str, float] = {}
+    best = float(text_score.max()) if len(text_score) else 0.0
     for position in np.argsort(-text_score, kind="stable")[:RUN_CANDIDATES]:
         evidence = 1.0 - (best - float(text_score[position])) / RUN_MARGIN
         if evidence <= 0 or text_score[position] < RUN_MATCH:
@@ -254,18 +276,46 @@ def _run(index: PrecedentIndex, candidates: list[int], text_score: np.ndarray, f
         for member in _allowed_members(index, candidates[position], allowed)[:RUN_MEMBERS]:
             member = int(member)
             source = index.source(member)
+            symbol = source["symbol"]
+            evidence_of[symbol] = max(evidence_of.get(symbol, 0.0), evidence)
             weight = evidence + RUN_CARRY * followers.get(member, 0.0)
-            known = run.get(source["symbol"])
+            known = run.get(symbol)
             if known is None or weight > known[2]:
-                run[source["symbol"]] = (source["kind"], source["number"], weight)
+                run[symbol] = (source["kind"], source["number"], weight)
     for symbol, (kind, number, weight) in earlier.items():
         if symbol not in run and weight * RUN_CARRY >= RUN_FLOOR:
             run[symbol] = (kind, number, weight * RUN_CARRY)
-    return run
+    return run, evidence_of
+
+
+def _updated_affinity(earlier: dict[str, float], evidence_of: dict[str, float]) -> dict[str, float]:
+    """Return the draft's affinity to each resolution after one more paragraph (a moving average)."""
+    affinity = {symbol: (1 - AFFINITY_UPDATE) * value for symbol, value in earlier.items()}
+    for symbol, evidence in evidence_of.items():
+        affinity[symbol] = affinity.get(symbol, 0.0) + AFFINITY_UPDATE * evidence
+    return {symbol: value for symbol, value in affinity.items() if value >= AFFINITY_FLOOR}
+
+
+def _affinity(index: PrecedentIndex, candidates: list[int], affinity: dict[str, float],
+              allowed: np.ndarray | None) -> np.ndarray:
+    """Return, for each candidate, the highest affinity among its sources' resolutions, relative to the
+    highest affinity of all (0-1)."""
+    strongest = max(affinity.values(), default=0.0)
+    by_resolution = np.zeros(len(index.resolution_info) + 1)
+    for symbol, value in affinity.items():
+        number = index.resolution_number(symbol)
+        if number is not None:
+            by_resolution[number] = value / strongest
+    scores = np.zeros(len(candidates))
+    for position, group in enumerate(candidates):
+        members = _allowed_members(index, group, allowed)
+        if len(members):
+            scores[position] = by_resolution[index.paragraph_resolution[members]].max()
+    return scores
 
 
 def _hit(index: PrecedentIndex, score: float, members: np.ndarray, reason: str,
-         run: dict[str, tuple[str, int, float]]) -> Hit:
+         run: dict[str, tuple[str, int, float]], affinity: dict[str, float]) -> Hit:
     from penholder.search.index import Hit
 
     first = int(members[0])
@@ -284,4 +334,5 @@ def _hit(index: PrecedentIndex, score: float, members: np.ndarray, reason: str,
         also=[index.source(int(member)) for member in members[1:]],
         reason=reason,
         run=run,
+        affinity=affinity,
     )
