@@ -17,12 +17,13 @@ from typing import Any
 import numpy as np
 
 from penholder.model import OPERATIVE, PREAMBULAR, WITHOUT_A_VOTE, Adoption, Resolution
+from penholder.search import signatures
 from penholder.search.columns import TextColumn
 from penholder.search.normalise import normalise_many, normalise_title
 from penholder.search.terms_index import TermIndex
 
 KINDS = (PREAMBULAR, OPERATIVE)
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # Texts are also found by their first (and last) OPENING bytes (UTF-8), normalised: a typed beginning
 # reaches every text that opens the same way, however common its words; a whole paragraph with a word
 # changed near its start still reaches the text by its ending.
@@ -32,7 +33,7 @@ COMPLETE = (",", ";", ".", ":")
 LONG_QUERY = 200
 ARRAYS = ("paragraph_resolution", "paragraph_kind", "paragraph_number", "paragraph_group", "resolution_first",
           "group_members_indptr", "group_members", "opening_keys", "opening_groups", "closing_keys",
-          "closing_groups")
+          "closing_groups", "group_signatures")
 
 
 @dataclass
@@ -105,6 +106,7 @@ class PrecedentIndex:
         self.opening_groups = arrays["opening_groups"]  # int32 group of each key
         self.closing_keys = arrays["closing_keys"]  # the same for the last OPENING characters
         self.closing_groups = arrays["closing_groups"]
+        self.group_signatures = arrays["group_signatures"]  # uint64 (groups x 4), see ``signatures``
         self.texts = texts
         self.leads = leads
         self.group_texts = group_texts
@@ -176,6 +178,7 @@ class PrecedentIndex:
         arrays["opening_keys"], arrays["opening_groups"] = _keyed(group_column, closing=False)
         arrays["closing_keys"], arrays["closing_groups"] = _keyed(group_column, closing=True)
         term_index = TermIndex.build(group_texts)
+        arrays["group_signatures"] = signatures.build(term_index.indptr, term_index.docs, len(group_texts))
         return cls(infos, arrays, TextColumn.from_texts(row[4] for row in rows),
                    TextColumn.from_texts(row[3] for row in rows), group_column, term_index)
 

@@ -26,6 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from penholder.model import Adoption
+from penholder.search import signatures
 from penholder.search.index import COMPLETE, LONG_QUERY
 from penholder.search.normalise import normalise, terms
 from penholder.search.terms_index import POSTINGS_BUDGET
@@ -46,6 +47,12 @@ SHARING_CUTOFF = 80.0
 NEAR_EXACT = 95.0
 NEAR_EXACT_BUDGET = 40_000
 NEAR_EXACT_CANDIDATES = 50
+# Of the texts opening or ending like a whole paragraph typed, this many with the nearest words (see
+# ``signatures``) are candidates.
+NEAR_COPIES = 50
+# Texts by term score among which, for a whole paragraph, the NEAR_COPIES with the nearest words are also
+# candidates.
+WIDE_CANDIDATES = 1000
 BEGINNING = "beginning matches"
 WHOLE = "whole paragraph"
 FOLLOWS = "follows the previous match"
@@ -88,8 +95,11 @@ RECENCY_BONUS = 0.5
 EXACT_BONUS = 1.0
 # Text adopted in several resolutions is established language: a small edge among equal matches.
 SOURCES_BONUS = 0.5
-# A reference typed in the query (a resolution number, a date) that the candidate lacks costs this much.
+# A reference typed in the query (a resolution number, a date) that the candidate lacks costs this much
+# while a beginning is typed (a one-character difference in ``6/17`` hardly moves the ratio).
 MISSING_REFERENCE_PENALTY = 3.0
+# In a whole paragraph the ratio already counts a changed number; the reference only breaks near ties.
+COMPLETE_MISSING_REFERENCE_PENALTY = 0.5
 _REFERENCE = re.compile(r"\d")
 # Lead adverbs that change from session to session ("Recalling also" / "Recalling further").
 _LEAD_ADVERB = re.compile(r"^(\w+) (?:also|further|furthermore|moreover|again|once again) ")
@@ -111,24 +121,41 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     # the term index then only needs to propose a few alternatives, from its rarest terms.
     budget, wanted, anchored_limit = POSTINGS_BUDGET, CANDIDATES, OPENING_CANDIDATES
     closest = []
+    # Ending like a paragraph, or long: it may be a whole paragraph (``index.anchored`` then also looked
+    # it up by its ending).
+    query_signature = None
+    if normalised.endswith(COMPLETE) or len(normalised) >= LONG_QUERY:
+        # Of the many texts that open or end like a whole paragraph typed, those with nearly its words
+        # (a word or two added or lacking) are candidates, however the term scores rank them.
+        query_signature = signatures.of_terms(
+            [index.term_index.vocabulary[term] for term in query_terms if term in index.term_index.vocabulary])
+        pool = np.sort(anchored)  # np.unique's hashing is slow here: the sort-based way
+        pool = pool[np.concatenate(([True], pool[1:] != pool[:-1]))] if len(pool) else pool
+        if allowed_groups is not None:
+            pool = pool[allowed_groups[pool]]
+        closest = signatures.nearest(index.group_signatures, query_signature, pool, NEAR_COPIES).tolist()
     if both:
         # The texts sharing both ends are ranked by their own ratio, so the closest of many siblings
-        # is not left to the term scores; of thousands, those closest in length (an edit or two away).
+        # is not left to the term scores; of thousands, those with the nearest words.
         sharing = anchored[:both] if allowed_groups is None else anchored[:both][allowed_groups[anchored[:both]]]
-        if len(sharing) > NEAR_EXACT_POOL:
-            offsets = index.group_texts.offsets
-            gap = np.abs(offsets[sharing + 1] - offsets[sharing] - len(normalised.encode("utf-8")))
-            sharing = sharing[np.argpartition(gap, NEAR_EXACT_POOL)[:NEAR_EXACT_POOL]]
+        if len(sharing) > NEAR_EXACT_POOL and query_signature is not None:
+            sharing = signatures.nearest(index.group_signatures, query_signature, sharing, NEAR_EXACT_POOL)
         if len(sharing):
             ratios = process.cdist([normalised], [index.group_texts[int(g)] for g in sharing], scorer=fuzz.ratio,
                                    score_cutoff=SHARING_CUTOFF, dtype=np.float64)[0]
             best = np.argsort(-ratios, kind="stable")[:NEAR_EXACT_CANDIDATES]
-            closest = sharing[best][ratios[best] > 0].tolist()
+            closest = sharing[best][ratios[best] > 0].tolist() + closest
             if ratios.max() >= NEAR_EXACT:
                 budget, wanted, anchored_limit = NEAR_EXACT_BUDGET, NEAR_EXACT_CANDIDATES, NEAR_EXACT_CANDIDATES
+    wanted = max(wanted, 4 * limit)
     found, opening = index.term_index.candidates(
-        query_terms, max(wanted, 4 * limit), allowed_groups, partial=partial, anchored=anchored,
-        preferred=both, anchored_limit=anchored_limit, budget=budget)
+        query_terms, max(wanted, WIDE_CANDIDATES if query_signature is not None else 0), allowed_groups,
+        partial=partial, anchored=anchored, preferred=both, anchored_limit=anchored_limit, budget=budget)
+    if query_signature is not None and len(found) > wanted:
+        # A whole paragraph edited at both ends has no anchor: of the many texts sharing its words
+        # about as well, those with the nearest words join the best by term score.
+        closest += signatures.nearest(index.group_signatures, query_signature, found[wanted:], NEAR_COPIES).tolist()
+        found = found[:wanted]
     candidates = [int(group) for group in found]
     followers = _followers(index, previous, allowed_paragraphs)
     following = _following_groups(index, followers)
@@ -147,15 +174,16 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     score += RECENCY_BONUS * (index.group_year()[group_array] - low).clip(0) / max(high - low, 1)
     score += EXACT_BONUS * (whole == 100)
     score += SOURCES_BONUS * np.minimum(index.group_size()[group_array] - 1, 4) / 4
-    references = [term for term in terms(normalised) if _REFERENCE.search(term)]
+    # A whole paragraph typed: it ends like one and some text matches it whole, or it is long.
+    complete = len(normalised) >= LONG_QUERY or (normalised.endswith(COMPLETE) and whole.max() >= WHOLE_MATCH)
+    references = [term for term in query_terms if _REFERENCE.search(term)]
     if references:
         missing = [sum(term not in text for term in references) for text in texts]
-        score -= MISSING_REFERENCE_PENALTY * np.asarray(missing, dtype=np.float64)
+        penalty = COMPLETE_MISSING_REFERENCE_PENALTY if complete else MISSING_REFERENCE_PENALTY
+        score -= penalty * np.asarray(missing, dtype=np.float64)
     weight = np.fromiter((following.get(group, 0.0) for group in candidates), dtype=np.float64,
                          count=len(candidates))
     follows = weight >= 0.5
-    # A whole paragraph typed: it ends like one and some text matches it whole, or it is long.
-    complete = len(normalised) >= LONG_QUERY or (normalised.endswith(COMPLETE) and whole.max() >= WHOLE_MATCH)
     score += (COMPLETE_FOLLOW_BONUS if complete else FOLLOW_BONUS) * weight
     earlier_affinity = previous.affinity if previous is not None else {}
     if earlier_affinity:
