@@ -63,3 +63,13 @@ def test_a_paragraph_with_a_phrase_added_finds_its_precedent_among_thousands_of_
     # As good as comparing the typed text with every sibling (rapidfuzz brute force): each of its
     # misses is a sibling that is closer than the precedent itself.
     assert found >= brute >= 10, (found, brute)
+
+
+def test_signatures_built_a_chunk_of_texts_at_a_time_are_the_same(monkeypatch):
+    texts = _siblings(300, random.Random(5))
+    index = TermIndex.build(texts)
+    whole = signatures.build(index.indptr, index.docs, index.size)
+    monkeypatch.setattr(signatures, "CHUNK", 7)
+    assert np.array_equal(signatures.build(index.indptr, index.docs, index.size), whole)
+    query = signatures.of_terms([index.vocabulary[term] for term in texts[0].split() if term in index.vocabulary])
+    assert np.bitwise_count(whole[0] ^ query).sum() == 0

@@ -14,33 +14,47 @@ from collections.abc import Sequence
 import numpy as np
 
 WORDS = 4  # 64-bit words per signature: 256 bits
+BITS = 64 * WORDS
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: spreads consecutive term numbers over the bits
+# Texts whose bits are set at once: bounds the byte-per-bit matrix (CHUNK x BITS bytes).
+CHUNK = 1 << 20
 
 
-def term_bits(term_numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return (word of the signature, bit mask) for each term number."""
+def term_bit(term_numbers: np.ndarray) -> np.ndarray:
+    """Return the bit (0-255) of each term number."""
     with np.errstate(over="ignore"):
-        bit = (term_numbers.astype(np.uint64) * _SPREAD) >> np.uint64(56)  # 0..255
-    return (bit >> np.uint64(6)).astype(np.int64), np.left_shift(np.uint64(1), bit & np.uint64(63))
+        return ((term_numbers.astype(np.uint64) * _SPREAD) >> np.uint64(64 - 8)).astype(np.int64)
 
 
 def build(indptr: np.ndarray, docs: np.ndarray, size: int) -> np.ndarray:
     """Return the signatures (``size`` x WORDS, uint64) of the texts of a term index's postings."""
-    signatures = np.zeros(size * WORDS, dtype=np.uint64)
-    if len(docs):
-        terms = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
-        word, mask = term_bits(np.arange(len(indptr) - 1))
-        np.bitwise_or.at(signatures, docs.astype(np.int64) * WORDS + word[terms], mask[terms])
-    return signatures.reshape(size, WORDS)
+    signatures = np.zeros((size, WORDS), dtype=np.uint64)
+    if not len(docs):
+        return signatures
+    bit = np.repeat(term_bit(np.arange(len(indptr) - 1)), np.diff(indptr))
+    docs = docs.astype(np.int64)
+    # One byte per bit, set by plain assignment (a bit set twice is still set), then packed: many times
+    # faster than OR-ing masks with ``np.bitwise_or.at``.
+    for first in range(0, size, CHUNK):
+        last = min(first + CHUNK, size)
+        inside = (docs >= first) & (docs < last) if size > CHUNK else slice(None)
+        flags = np.zeros((last - first) * BITS, dtype=np.uint8)
+        flags[(docs[inside] - first) * BITS + bit[inside]] = 1
+        signatures[first:last] = _pack(flags.reshape(last - first, BITS))
+    return signatures
 
 
 def of_terms(term_numbers: Sequence[int]) -> np.ndarray:
     """Return the signature (WORDS, uint64) of a set of term numbers."""
-    signature = np.zeros(WORDS, dtype=np.uint64)
-    if len(term_numbers):
-        word, mask = term_bits(np.asarray(sorted(set(term_numbers)), dtype=np.int64))
-        np.bitwise_or.at(signature, word, mask)
-    return signature
+    flags = np.zeros((1, BITS), dtype=np.uint8)
+    flags[0, term_bit(np.asarray(list(term_numbers), dtype=np.int64))] = 1
+    return _pack(flags)[0]
+
+
+def _pack(flags: np.ndarray) -> np.ndarray:
+    """Return rows of BITS 0/1 bytes packed into WORDS uint64 each (bit ``b`` of a row in word ``b // 64``)."""
+    packed = np.packbits(flags, axis=1, bitorder="little")
+    return packed.view("<u8").astype(np.uint64, copy=False)
 
 
 def nearest(signatures: np.ndarray, signature: np.ndarray, texts: np.ndarray, count: int) -> np.ndarray:
