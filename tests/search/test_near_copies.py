@@ -8,7 +8,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from penholder.search import PrecedentIndex, signatures
-from penholder.search.normalise import normalise
+from penholder.search.normalise import normalise, terms
 from penholder.search.terms_index import TermIndex
 
 WORDS = ("cooperation dialogue states council assembly rights development solidarity capacity mechanisms "
@@ -71,5 +71,5 @@ def test_signatures_built_a_chunk_of_texts_at_a_time_are_the_same(monkeypatch):
     whole = signatures.build(index.indptr, index.docs, index.size)
     monkeypatch.setattr(signatures, "CHUNK", 7)
     assert np.array_equal(signatures.build(index.indptr, index.docs, index.size), whole)
-    query = signatures.of_terms([index.vocabulary[term] for term in texts[0].split() if term in index.vocabulary])
+    query = signatures.of_terms([index.vocabulary[term] for term in terms(texts[0])])
     assert np.bitwise_count(whole[0] ^ query).sum() == 0
