@@ -4,7 +4,7 @@ builds, equal texts are grouped whatever their digests, and a pool that fails le
 from __future__ import annotations
 
 import random
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
@@ -79,6 +79,12 @@ def test_a_pool_of_worker_processes_builds_the_same_index(synthetic, built_here,
     monkeypatch.setenv(preparing.WORKERS_ENV, "3")  # what the bundle's smoke test does
     _assert_same(PrecedentIndex.from_rows(*synthetic), built_here)
     assert "in this process" not in caplog.text  # the workers did the work
+
+
+def test_a_pool_started_from_another_thread_builds_the_same_index(synthetic, built_here):
+    # The GUI builds the index from a thread of its QThreadPool: spawned workers do not mind.
+    with ThreadPoolExecutor(1) as thread:
+        _assert_same(thread.submit(PrecedentIndex.from_rows, *synthetic, workers=2).result(), built_here)
 
 
 def test_colliding_digests_still_group_by_text(synthetic, built_here, monkeypatch):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,9 +168,15 @@ class PrecedentIndex:
         arrays["paragraph_group"] = paragraph_group
         arrays["group_members_indptr"] = members_indptr
         arrays["group_members"] = np.argsort(paragraph_group, kind="stable").astype(np.int32)
-        arrays["opening_keys"], arrays["opening_groups"] = _keyed(group_column, closing=False)
-        arrays["closing_keys"], arrays["closing_groups"] = _keyed(group_column, closing=True)
-        return cls(infos, arrays, texts_column, leads_column, group_column, TermIndex.from_chunks(term_chunks))
+        # The openings' keys are numpy work that lets go of the GIL: a thread computes them on the other
+        # core while this one merges the term index.
+        with ThreadPoolExecutor(1) as thread:
+            opening = thread.submit(_keyed, group_column, closing=False)
+            closing = thread.submit(_keyed, group_column, closing=True)
+            term_index = TermIndex.from_chunks(term_chunks)
+            arrays["opening_keys"], arrays["opening_groups"] = opening.result()
+            arrays["closing_keys"], arrays["closing_groups"] = closing.result()
+        return cls(infos, arrays, texts_column, leads_column, group_column, term_index)
 
     @classmethod
     def from_library(cls, library: Any) -> PrecedentIndex:
