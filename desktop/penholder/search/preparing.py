@@ -35,8 +35,9 @@ from penholder.search.normalise import normalise_many
 from penholder.search.terms_index import CHUNK, TermChunk, tokenise
 
 WORKERS_ENV = "PENHOLDER_BUILD_WORKERS"
-# Texts from which a pool pays on its own: spawning two workers and importing numpy in them costs about
-# 0.3 s of wall time, a tenth of what they save at 100,000 paragraphs.
+# Texts from which a pool pays on its own. Spawning two workers (an interpreter, numpy and this package
+# each) costs about 0.45 s of wall time: at 50,000 synthetic paragraphs two workers only broke even
+# (1.2 s either way), at 100,000 they took 2.0 s against 2.4 s, at 200,000 3.5 s against 4.8 s.
 POOL_FROM = 100_000
 # Chunks per worker at least: a pool's last chunk keeps one core busy alone, so chunks are small enough
 # for the tail to be short (and a forced pool on a small library still spreads its work).
