@@ -115,7 +115,7 @@ class _PoolThatBreaks:
 
     working = 0
 
-    def __init__(self, workers, mp_context):
+    def __init__(self, workers, mp_context, initializer=None):
         assert mp_context.get_start_method() == "spawn"
         self.submitted = 0
 

@@ -22,6 +22,7 @@ import logging
 import math
 import multiprocessing
 import os
+import signal
 import zlib
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -98,7 +99,8 @@ def prepare(texts: list[str], workers: int | None = None) -> Iterator[PreparedCh
     chunks = [texts[start:start + size] for start in range(0, len(texts), size)]
     pool = None
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_leave_interrupts_to_the_parent)
         futures = [pool.submit(prepare_chunk, chunk) for chunk in chunks]
     except (OSError, BrokenProcessPool) as error:  # e.g. no semaphores (/dev/shm), no processes left
         _log.warning("index build: worker processes did not start (%s); building in this process", error)
@@ -125,6 +127,12 @@ def _collect(pool: ProcessPoolExecutor, futures: list, chunks: list[list[str]]) 
         # Waiting reaps the workers (their CPU time then shows in RUSAGE_CHILDREN); by now they are idle,
         # or at most finishing one chunk if the caller stopped early.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ignore Ctrl-C in a worker: the terminal sends it to the whole process group, and the parent stops
+    the pool itself (a worker interrupted while waiting for work would print a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def group(chunks: list[PreparedChunk]) -> tuple[np.ndarray, TextColumn, list[TermChunk]]:
