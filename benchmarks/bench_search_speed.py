@@ -2,7 +2,8 @@
 
 For each size, paragraphs are made from the seeds' paragraphs by word substitutions (seed words, numbers,
 symbols, made-up names), insertions, deletions and splicing, in synthetic resolutions of 60 paragraphs.
-Reported: build time (paragraphs/s), size on disk of the saved index, then in a fresh process: cold open
+Reported: build time (paragraphs/s; big builds use worker processes, whose CPU time is reported apart),
+size on disk of the saved index, then in a fresh process: cold open
 (load + first query), RSS, and query latency median/p95 for 10-word prefixes and full paragraphs. Queries
 are library paragraphs with one or two words changed; a query is recalled@5 when the paragraph it came
 from (or, for prefixes, a paragraph beginning with the same words) is among the first five hits. The same
@@ -18,6 +19,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.serve:
         return _serve(Path(args.serve[0]), Path(args.serve[1]))
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start "
-          "(CPU times are this process's own: a fairer figure when the machine is shared)")
+          "(CPU times are this process's own, and its worker processes' apart: fairer figures when the "
+          "machine is shared)")
     seeds = _seed_paragraphs()
     for size in (int(s) for s in args.sizes.split(",")):
         _bench_size(size, seeds, args)
@@ -119,12 +122,15 @@ def _bench_size(size: int, seeds, args) -> None:
 
     from penholder.search import PrecedentIndex
     from penholder.search.normalise import normalise
+    from penholder.search.preparing import worker_count
 
     rng = random.Random(args.seed + size)
     infos, rows = synthetic_rows(size, seeds, rng)
-    started, cpu = time.perf_counter(), time.process_time()
+    load = os.getloadavg()[0]
+    started, cpu, children_cpu = time.perf_counter(), time.process_time(), _children_cpu()
     index = PrecedentIndex.from_rows(infos, rows)
     build, build_cpu = time.perf_counter() - started, time.process_time() - cpu
+    workers_cpu = _children_cpu() - children_cpu
     folder = Path(tempfile.mkdtemp(prefix="penholder-bench-"))
     try:
         started = time.perf_counter()
@@ -169,8 +175,11 @@ def _bench_size(size: int, seeds, args) -> None:
                 recalled += bool({position for _, _, position in found} & set(query[f"{length}_targets"]))
             brute[length] = (times, cpu_times, recalled / brute_count)
         print(f"\n== {size:,} paragraphs ({len(texts):,} distinct texts, {len(infos):,} resolutions)")
-        print(f"build {build:.1f} s = {size / build:,.0f} paragraphs/s (CPU {build_cpu:.1f} s = "
-              f"{size / build_cpu:,.0f}/s); save {saving:.1f} s; on disk {disk / 1e6:.0f} MB")
+        workers = worker_count(size)
+        print(f"build {build:.1f} s = {size / build:,.0f} paragraphs/s, "
+              f"{'in this process' if workers == 1 else f'{workers} worker processes'}, load average {load:.2f} "
+              f"at start (CPU {build_cpu:.1f} s here + {workers_cpu:.1f} s in worker processes = "
+              f"{size / (build_cpu + workers_cpu):,.0f}/s); save {saving:.1f} s; on disk {disk / 1e6:.0f} MB")
         print(f"fresh process: cold open (load + first query) {figures['open_ms']:.0f} ms, "
               f"peak RSS {figures['peak_mb']:.0f} MB after the queries, of which private "
               f"{figures['anon_mb']:.0f} MB and {figures['file_mb']:.0f} MB pages of the mapped index files "
@@ -216,6 +225,12 @@ def _serve(folder: Path, query_file: Path) -> int:
     figures.update(_memory())
     print(json.dumps(figures))
     return 0
+
+
+def _children_cpu() -> float:
+    """Return the CPU time (user + system) of this process's children that have ended and been waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _memory() -> dict[str, float]:

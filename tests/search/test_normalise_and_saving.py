@@ -73,6 +73,15 @@ def test_normalising_many_equals_one_by_one_on_spacing_and_numbering_edge_cases(
     assert normalise_many(printable) == [normalise(text) for text in printable]
 
 
+def test_normalising_many_in_chunks_equals_one_by_one(monkeypatch):
+    from penholder.search import normalise as module
+
+    texts = ["12. Recalls  that", "plain text", "with \x00 inside", "tab\there", "\u201cQuoted\u201d",
+             "\U0001d400 wide", "(a) x", "", "  y  "] * 3
+    monkeypatch.setattr(module, "MANY_CHUNK", 4)
+    assert normalise_many(texts) == [normalise(text) for text in texts]
+
+
 def test_text_column_round_trips_any_text():
     from penholder.search.columns import TextColumn
 

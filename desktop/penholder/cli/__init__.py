@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import multiprocessing
 import os
 import sys
 
@@ -62,6 +63,9 @@ def _wants_gui(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    # In a frozen (PyInstaller) app the index build's worker processes, and multiprocessing's resource
+    # tracker, are this executable started again with their own arguments: hand those over first.
+    multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else list(argv)
     if _wants_gui(argv):
         return gui_main(argv)
@@ -94,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def gui_main(argv: list[str] | None = None) -> int:
     """Start the desktop app (optionally opening a draft); return its exit code."""
+    multiprocessing.freeze_support()  # see ``main``: the GUI builds the index too
     from penholder.ui.app import run
 
     return run(sys.argv[1:] if argv is None else list(argv))

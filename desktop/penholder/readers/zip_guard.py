@@ -15,6 +15,7 @@ from penholder.readers.limits import MAX_COMPRESSION_RATIO, MAX_UNPACKED_BYTES, 
 
 DOCUMENT_PART = "word/document.xml"
 _DTD_MARKERS = (b"<!doctype", b"<!entity")
+_REASON_CHARS = 100
 
 
 def open_checked_zip(path: object, data: bytes) -> zipfile.ZipFile:
@@ -53,7 +54,9 @@ def read_part(path: object, archive: zipfile.ZipFile, name: str) -> bytes:
         with archive.open(name) as handle:
             return handle.read(MAX_UNPACKED_BYTES)
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError, NotImplementedError) as exc:
-        raise fail(path, f"damaged Word file (part {name}: {exc})") from None
+        # zipfile's message can quote a corrupted header's raw bytes (hundreds of them): keep the line short.
+        reason = str(exc) if len(str(exc)) <= _REASON_CHARS else str(exc)[:_REASON_CHARS - 1] + "…"
+        raise fail(path, f"damaged Word file (part {name}: {reason})") from None
     except Exception as exc:  # noqa: BLE001 - zlib.error and friends on a corrupted stream
         raise fail(path, f"damaged Word file (part {name}: {type(exc).__name__})") from None
 

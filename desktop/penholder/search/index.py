@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ import numpy as np
 from penholder.model import OPERATIVE, PREAMBULAR, WITHOUT_A_VOTE, Adoption, Resolution
 from penholder.search import signatures
 from penholder.search.columns import TextColumn
-from penholder.search.normalise import normalise_many, normalise_title
+from penholder.search.normalise import normalise_title
+from penholder.search.preparing import group, prepare
 from penholder.search.terms_index import TermIndex
 
 KINDS = (PREAMBULAR, OPERATIVE)
@@ -143,44 +145,44 @@ class PrecedentIndex:
         return cls.from_rows(infos, rows)
 
     @classmethod
-    def from_rows(cls, infos: list[dict[str, Any]], rows: list[tuple[int, int, int, str, str]]) -> PrecedentIndex:
+    def from_rows(cls, infos: list[dict[str, Any]], rows: list[tuple[int, int, int, str, str]],
+                  workers: int | None = None) -> PrecedentIndex:
         """Return an index of paragraph rows (resolution number, kind number, number, lead, text).
 
         ``infos`` describe the resolutions newest first; rows come resolution by resolution in that
-        order, each resolution's paragraphs in document order.
+        order, each resolution's paragraphs in document order. ``workers`` processes normalise and
+        tokenise the texts (default: one per core for a big library, see ``preparing.worker_count``).
         """
-        groups: dict[str, int] = {}
-        group_of = []
-        group_texts: list[str] = []
-        for key in normalise_many([row[4] for row in rows]):
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = len(group_texts)
-                group_texts.append(key)
-            group_of.append(group)
+        texts = [row[4] for row in rows]
+        prepared = prepare(texts, workers)
+        # While worker processes (if any) normalise and tokenise, this one stores what needs neither.
+        texts_column = TextColumn.from_texts(texts)
+        del texts
+        leads_column = TextColumn.from_texts([row[3] for row in rows])
         count = len(rows)
         paragraph_resolution = np.fromiter((row[0] for row in rows), dtype=np.int32, count=count)
-        paragraph_group = np.asarray(group_of, dtype=np.int32)
-        order = np.argsort(paragraph_group, kind="stable").astype(np.int32)
-        members_indptr = np.zeros(len(group_texts) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(paragraph_group, minlength=len(group_texts)), out=members_indptr[1:])
-        first = np.searchsorted(paragraph_resolution, np.arange(len(infos) + 1)).astype(np.int64)
         arrays = {
             "paragraph_resolution": paragraph_resolution,
             "paragraph_kind": np.fromiter((row[1] for row in rows), dtype=np.int8, count=count),
             "paragraph_number": np.fromiter((row[2] for row in rows), dtype=np.int32, count=count),
-            "paragraph_group": paragraph_group,
-            "resolution_first": first,
-            "group_members_indptr": members_indptr,
-            "group_members": order,
+            "resolution_first": np.searchsorted(paragraph_resolution, np.arange(len(infos) + 1)).astype(np.int64),
         }
-        group_column = TextColumn.from_texts(group_texts)
-        arrays["opening_keys"], arrays["opening_groups"] = _keyed(group_column, closing=False)
-        arrays["closing_keys"], arrays["closing_groups"] = _keyed(group_column, closing=True)
-        term_index = TermIndex.build(group_texts)
-        arrays["group_signatures"] = signatures.build(term_index.indptr, term_index.docs, len(group_texts))
-        return cls(infos, arrays, TextColumn.from_texts(row[4] for row in rows),
-                   TextColumn.from_texts(row[3] for row in rows), group_column, term_index)
+        paragraph_group, group_column, term_chunks = group(list(prepared))
+        members_indptr = np.zeros(len(group_column) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(paragraph_group, minlength=len(group_column)), out=members_indptr[1:])
+        arrays["paragraph_group"] = paragraph_group
+        arrays["group_members_indptr"] = members_indptr
+        arrays["group_members"] = np.argsort(paragraph_group, kind="stable").astype(np.int32)
+        # The openings' keys are numpy work that lets go of the GIL: a thread computes them on the other
+        # core while this one merges the term index.
+        with ThreadPoolExecutor(1) as thread:
+            opening = thread.submit(_keyed, group_column, closing=False)
+            closing = thread.submit(_keyed, group_column, closing=True)
+            term_index = TermIndex.from_chunks(term_chunks)
+            arrays["opening_keys"], arrays["opening_groups"] = opening.result()
+            arrays["closing_keys"], arrays["closing_groups"] = closing.result()
+        arrays["group_signatures"] = signatures.build(term_index.indptr, term_index.docs, len(group_column))
+        return cls(infos, arrays, texts_column, leads_column, group_column, term_index)
 
     @classmethod
     def from_library(cls, library: Any) -> PrecedentIndex:

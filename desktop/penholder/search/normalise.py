@@ -26,6 +26,11 @@ _OTHER_FOLDS = [(char, replacement) for char, replacement in _FOLDS.items() if n
 _SEPARATOR = "\x00"
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s+|\(?[a-z]{1,4}\)\s+|\([ivx]+\)\s+)")
 _LEADING_NUMBERS = re.compile(f"{_SEPARATOR}" + r"(?:\d{1,3} ?[.)] |\(?[a-z]{1,4}\) )")
+_PRINTABLE_ASCII_OR_SEPARATOR = bytes(range(0x20, 0x7F)) + _SEPARATOR.encode()
+# Texts normalised per pass in ``normalise_many``: a pass over a few megabytes stays in the CPU cache (a
+# million texts in one pass took twice as long), and one text with a wide character (an emoji makes
+# every character of a string four bytes) widens only its own chunk.
+MANY_CHUNK = 5_000
 _WORDS = re.compile(r"[^\W_]+(?:[/.\-][^\W_]+)*")
 # Punctuation that never belongs to a term becomes a space; ``.``, ``-`` and ``/`` are stripped from a
 # word's ends only (``6/17``, ``a/hrc/53/46``, ``non-selectivity`` stay whole).
@@ -45,12 +50,28 @@ def normalise(text: str) -> str:
 
 
 def normalise_many(texts: list[str]) -> list[str]:
-    """Return ``normalise(text)`` for each text, folding them all in one pass (the index builds this way)."""
+    """Return ``normalise(text)`` for each text, folding many at once (the index builds this way)."""
+    if len(texts) <= MANY_CHUNK:
+        return _normalise_chunk(texts)
+    normalised: list[str] = []
+    for start in range(0, len(texts), MANY_CHUNK):
+        normalised += _normalise_chunk(texts[start:start + MANY_CHUNK])
+    return normalised
+
+
+def _normalise_chunk(texts: list[str]) -> list[str]:
+    """Return ``normalise(text)`` for each text, in a few passes over all of them joined."""
     joined = _SEPARATOR.join(texts)
     if joined.count(_SEPARATOR) != max(len(texts) - 1, 0):
         return [normalise(text) for text in texts]  # a text holds the separator itself
     joined = _fold(joined).lower()
-    if not joined.replace(_SEPARATOR, " ").isprintable():
+    if joined.isascii():
+        # Printable ASCII is 0x20-0x7e: deleting those bytes (and the separators) must leave nothing.
+        # Four times faster than ``str.isprintable`` on a copy with the separators replaced.
+        printable = not joined.encode("ascii").translate(None, _PRINTABLE_ASCII_OR_SEPARATOR)
+    else:
+        printable = joined.replace(_SEPARATOR, " ").isprintable()
+    if not printable:
         return [_tidy(text) for text in joined.split(_SEPARATOR)]
     # Printable text: spaces collapse and leading numbers go in a few passes over all texts at once
     # instead of a Python call per text.

@@ -11,6 +11,8 @@ import bisect
 import json
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +28,12 @@ POSTINGS_BUDGET = 250_000
 MIN_QUERY_TERMS = 3
 # Texts tokenised per chunk (bounds the memory of the word lists), and the word that separates them.
 CHUNK = 20_000
+# Texts split at once within a chunk: their words (objects of their own) stay in the CPU cache until
+# they are looked up; 10% faster than splitting the whole chunk at once.
+SPLIT = 5_000
 BOUNDARY = "\x00"
+# Words that never become terms: the boundary, what was only punctuation, and the stopwords.
+DROPPED = frozenset({BOUNDARY, "", *STOPWORDS})
 # How many known words a half-typed last word may stand for.
 PARTIAL_EXPANSIONS = 8
 
@@ -47,56 +54,46 @@ class TermIndex:
     @classmethod
     def build(cls, texts: Sequence[str]) -> TermIndex:
         """Return the index of normalised texts (text number = position), split as ``normalise.terms``."""
-        vocabulary: dict[str, int] = {BOUNDARY: 0}
-        raw_words: dict[str, int] = {BOUNDARY: 0}  # word as split (``rights.``) -> term number
-        term_chunks = []
-        # Texts are tokenised a chunk at a time, joined by a boundary word: one C-level split and one
-        # C-level dictionary map per chunk instead of a Python loop per word; punctuation is stripped
-        # once per distinct word.
-        for start in range(0, len(texts), CHUNK):
-            joined = f" {BOUNDARY} ".join(texts[start:start + CHUNK]) + f" {BOUNDARY}"
-            words = joined.translate(TERM_SPACES).split()
-            for word in set(words).difference(raw_words):
-                raw_words[word] = vocabulary.setdefault(word.strip(TERM_ENDS), len(vocabulary))
-            term_chunks.append(np.fromiter(map(raw_words.__getitem__, words), np.int32, len(words)))
-        del raw_words
-        size = len(texts)
-        term_ids = np.concatenate(term_chunks).astype(np.int64) if term_chunks else np.zeros(0, np.int64)
-        # Every text ends with a boundary word: a word's text number is how many boundaries came before it.
-        boundary = (term_ids == 0).astype(np.int64)
-        doc_ids = np.cumsum(boundary) - boundary
-        dropped = np.zeros(len(vocabulary), dtype=bool)
-        dropped[[vocabulary[word] for word in (BOUNDARY, "", *STOPWORDS) if word in vocabulary]] = True
-        keep = ~dropped[term_ids]
-        term_ids, doc_ids = term_ids[keep], doc_ids[keep]
-        for word in (BOUNDARY, "", *STOPWORDS):
-            vocabulary.pop(word, None)
-        doc_lengths = np.bincount(doc_ids, minlength=size).astype(np.int64)[:size]
-        if not len(term_ids):
+        return cls.from_chunks([tokenise(texts[start:start + CHUNK]) for start in range(0, len(texts), CHUNK)])
+
+    @classmethod
+    def from_chunks(cls, chunks: Sequence[TermChunk]) -> TermIndex:
+        """Return the index of the texts of ``chunks`` one after the other (as ``build`` of them all)."""
+        size = sum(len(chunk.lengths) for chunk in chunks)
+        words = sorted(set().union(*(chunk.terms for chunk in chunks)))
+        if not words:
             empty = np.zeros(0, dtype=np.int32)
             return cls({}, np.zeros(1, np.int64), empty, np.zeros(0, np.float32), size)
-        # Renumber the kept words 0..n-1 in alphabetical order (so completions can bisect the word list).
-        words = sorted(vocabulary)
-        old_ids = np.fromiter((vocabulary[word] for word in words), dtype=np.int64, count=len(words))
-        renumber = np.full(int(old_ids.max()) + 1, -1, dtype=np.int64)
-        renumber[old_ids] = np.arange(len(old_ids))
-        term_ids = renumber[term_ids]
+        # Terms are numbered 0..n-1 in alphabetical order (so completions can bisect the word list).
         vocabulary = {word: number for number, word in enumerate(words)}
-        keys = (term_ids << 32) | doc_ids
-        keys.sort()
-        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-        tf = np.diff(np.append(starts, len(keys))).astype(np.float32)
-        keys = keys[starts]
-        postings_terms = (keys >> 32).astype(np.int64)
-        postings_docs = (keys & 0xFFFFFFFF).astype(np.int32)
-        df = np.bincount(postings_terms, minlength=len(vocabulary))
-        indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+        numbers = [np.fromiter(map(vocabulary.__getitem__, chunk.terms), np.int64, len(chunk.terms))
+                   for chunk in chunks]
+        df = np.zeros(len(words), dtype=np.int64)
+        for chunk, chunk_numbers in zip(chunks, numbers):
+            df[chunk_numbers] += chunk.counts  # a chunk lists each of its terms once
+        indptr = np.zeros(len(words) + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])
+        # Each chunk's postings of a term go after the earlier chunks' postings of that term: its texts
+        # come later, so every term's texts stay in order without sorting all the postings again.
+        docs = np.empty(int(indptr[-1]), dtype=np.int32)
+        tf = np.empty(len(docs), dtype=np.float32)
+        free = indptr[:-1].copy()
+        first_doc = 0
+        for chunk, chunk_numbers in zip(chunks, numbers):
+            chunk_starts = np.cumsum(chunk.counts) - chunk.counts
+            destination = np.repeat(free[chunk_numbers] - chunk_starts, chunk.counts)
+            destination += np.arange(len(chunk.docs))
+            docs[destination] = chunk.docs + first_doc
+            tf[destination] = chunk.tf.astype(np.float32)  # converting while scattering is slower
+            free[chunk_numbers] += chunk.counts
+            first_doc += len(chunk.lengths)
+        doc_lengths = np.concatenate([chunk.lengths for chunk in chunks]).astype(np.int64)
         idf = np.log1p((size - df + 0.5) / (df + 0.5)).astype(np.float32)
         average = max(float(doc_lengths.mean()), 1.0)
         norm = (K1 * (1 - B + B * doc_lengths / average)).astype(np.float32)
-        weights = idf[postings_terms] * tf * (K1 + 1) / (tf + norm[postings_docs])
-        return cls(vocabulary, indptr, postings_docs, weights.astype(np.float32), size)
+        # Postings come term after term, so each term's idf is repeated rather than gathered.
+        weights = np.repeat(idf, df) * tf * (K1 + 1) / (tf + norm[docs.astype(np.intp)])
+        return cls(vocabulary, indptr, docs, weights.astype(np.float32), size)
 
     def completions(self, partial: str, limit: int = PARTIAL_EXPANSIONS) -> list[str]:
         """Return up to ``limit`` known terms that start with ``partial`` (a word still being typed)."""
@@ -202,6 +199,92 @@ class TermIndex:
         return index
 
 
+
+
+@dataclass
+class TermChunk:
+    """The postings of a run of texts, in the run's own term numbering: a small term index that a worker
+    process can build and send back, merged into the whole by ``TermIndex.from_chunks``."""
+
+    terms: list[str]  # the run's terms, alphabetical: term number -> term (stopwords left out)
+    lengths: np.ndarray  # int32, how many indexed words each text has
+    counts: np.ndarray  # int64, how many texts each term is in
+    docs: np.ndarray  # int32, the texts of term 0, then those of term 1... (each in order)
+    tf: np.ndarray  # int32, how many times the term is in that text
+
+    def select(self, keep: np.ndarray) -> TermChunk:
+        """Return the chunk of the texts where ``keep`` (bool, one per text) is true, renumbered."""
+        docs = self.docs.astype(np.intp)  # numpy gathers with int32 indexes slowly
+        kept = keep[docs]
+        # Few texts are left out (those seen in an earlier chunk): count their postings off each term.
+        term_of_dropped = np.searchsorted(np.cumsum(self.counts), np.flatnonzero(~kept), side="right")
+        counts = self.counts - np.bincount(term_of_dropped, minlength=len(self.terms))
+        new_number = np.cumsum(keep, dtype=np.int32) - 1
+        return TermChunk(self.terms, self.lengths[keep], counts, new_number[docs[kept]], self.tf[kept])
+
+
+class _WordNumbers(dict):
+    """Word as split (``rights.``) -> term number: a word seen for the first time is stripped of
+    ``TERM_ENDS`` and its term looked up or numbered, so one C-level ``map`` both numbers and finds."""
+
+    def __init__(self) -> None:
+        super().__init__({BOUNDARY: 0})
+        self.terms: dict[str, int] = {BOUNDARY: 0}
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = self.terms.setdefault(word.strip(TERM_ENDS), len(self.terms))
+        return number
+
+
+def tokenise(texts: Sequence[str]) -> TermChunk:
+    """Return the postings of normalised texts (text number = position), split as ``normalise.terms``."""
+    numbers = _WordNumbers()
+    pieces = [_numbered_words(texts[start:start + SPLIT], numbers) for start in range(0, len(texts), SPLIT)]
+    piece_starts = np.cumsum([0] + [len(piece_ids) for piece_ids, _ in pieces])
+    ids = np.concatenate([np.zeros(0, np.intp)] + [piece_ids for piece_ids, _ in pieces])
+    ends = np.concatenate([np.zeros(0, np.intp)] + [piece_ends + start
+                                                    for (_, piece_ends), start in zip(pieces, piece_starts)])
+    del pieces
+    kept_terms = sorted(term for term in numbers.terms if term not in DROPPED)
+    renumber = np.full(len(numbers.terms), -1, dtype=np.int32)
+    renumber[np.fromiter(map(numbers.terms.__getitem__, kept_terms), np.int64, len(kept_terms))] = np.arange(
+        len(kept_terms), dtype=np.int32)
+    ids = renumber[ids]
+    keep = ids >= 0
+    kept_before = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum(keep, out=kept_before[1:])
+    lengths = np.diff(kept_before[ends], prepend=0).astype(np.int32)
+    ids = ids[keep]
+    docs = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+    # One sortable number per (term, text); 32 bits when it fits, twice as fast to sort as 64.
+    width = max(len(texts), 1)
+    dtype = np.int32 if len(kept_terms) * width < 2**31 else np.int64
+    keys = ids.astype(dtype) * dtype(width) + docs
+    keys.sort()
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    starts = np.flatnonzero(first)
+    tf = np.diff(np.append(starts, len(keys))).astype(np.int32)
+    keys = keys[starts]
+    counts = np.bincount(keys // width, minlength=len(kept_terms)).astype(np.int64)
+    return TermChunk(kept_terms, lengths, counts, (keys % width).astype(np.int32), tf)
+
+
+def _numbered_words(texts: Sequence[str], numbers: _WordNumbers) -> tuple[np.ndarray, np.ndarray]:
+    """Return (the term number of each word of the texts, where each text's words end)."""
+    # The texts are joined by a boundary word: one C-level split and one C-level map for all of them
+    # instead of a Python loop per word.
+    words = (f" {BOUNDARY} ".join(texts) + f" {BOUNDARY}").translate(TERM_SPACES).split()
+    # intp, not int32: numpy converts smaller indexes before gathering with them, slowly.
+    ids = np.fromiter(map(numbers.__getitem__, words), np.intp, len(words))
+    ends = np.flatnonzero(ids == 0)  # each text's boundary word
+    if len(ends) == len(texts):
+        return ids, ends
+    # A text holds the boundary as a word itself (or ``\x00.``): split text by text instead.
+    word_lists = [text.translate(TERM_SPACES).split() for text in texts]
+    counts = np.fromiter(map(len, word_lists), np.intp, len(texts))
+    ids = np.fromiter(map(numbers.__getitem__, chain.from_iterable(word_lists)), np.intp, int(counts.sum()))
+    return ids, np.cumsum(counts)
 
 
 def _first_distinct(numbers: np.ndarray, limit: int) -> np.ndarray:
