@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from penholder.search import PrecedentIndex
+from penholder.search.columns import TextColumn
 from penholder.search.normalise import normalise, normalise_many, normalise_title, terms
 
 
@@ -83,9 +84,17 @@ def test_normalising_many_in_chunks_equals_one_by_one(monkeypatch):
 
 
 def test_text_column_round_trips_any_text():
-    from penholder.search.columns import TextColumn
 
     for texts in ([], [""], ["", ""], ["abc", "de"], ["h\u00e9llo", "", "w\u00f6rld \u201cx\u201d"], ["a\x00b", "c"],
                   ["\u00e9\x00", "\x00"]):
         column = TextColumn.from_texts(texts)
         assert [column[number] for number in range(len(column))] == texts
+
+
+def test_text_column_gives_many_texts_at_once_as_one_by_one():
+    texts = ["reaffirms", "", "l'égalité – “rights”", "ascii only", "日本語の文", "x"]
+    column = TextColumn.from_texts(texts)
+    for numbers in ([5, 0, 2, 2], [1], [], [3, 1, 4]):
+        assert column.many(numbers) == [column[number] for number in numbers] == [texts[n] for n in numbers]
+    ascii_column = TextColumn.from_texts(["a", "bc", "def"])
+    assert ascii_column.many([2, 0]) == ["def", "a"]

@@ -40,6 +40,22 @@ class TextColumn:
         start, end = self.offsets[number], self.offsets[number + 1]
         return self.buffer[start:end].tobytes().decode("utf-8")
 
+    def many(self, numbers) -> list[str]:
+        """Return the texts ``numbers`` (a sequence of text numbers), in order: one gather from the buffer
+        instead of a slice and a decode each (a query reads hundreds)."""
+        numbers = np.asarray(numbers, dtype=np.int64)
+        starts, ends = self.offsets[numbers], self.offsets[numbers + 1]
+        lengths = ends - starts
+        bounds = np.zeros(len(numbers) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=bounds[1:])
+        positions = np.arange(bounds[-1]) + np.repeat(starts - bounds[:-1], lengths)
+        data = self.buffer[positions].tobytes()
+        cuts = bounds.tolist()
+        if data.isascii():
+            text = data.decode("ascii")
+            return [text[start:end] for start, end in zip(cuts, cuts[1:])]
+        return [data[start:end].decode("utf-8") for start, end in zip(cuts, cuts[1:])]
+
     def save(self, folder: Path, name: str) -> None:
         """Write the column as ``name.bin`` and ``name.offsets.npy`` in ``folder``."""
         (folder / f"{name}.bin").write_bytes(self.buffer.tobytes())

@@ -38,11 +38,11 @@ CANDIDATES = 200
 # Texts opening (or ending) exactly like the query (see ``index.OPENING``) join the candidates, up to
 # this many: those sharing both first, then those with the best BM25 score.
 OPENING_CANDIDATES = 100
-# A whole paragraph sharing its opening and ending with other texts: of NEAR_EXACT_POOL of them (closest
-# in length), the closest NEAR_EXACT_CANDIDATES (ratio at least SHARING_CUTOFF) are candidates; if one
+# A whole paragraph sharing its opening and ending with other texts: of NEAR_EXACT_POOL of them (nearest
+# in words), the closest NEAR_EXACT_CANDIDATES (ratio at least SHARING_CUTOFF) are candidates; if one
 # matches at least NEAR_EXACT, the paragraph is found: the term index reads at most NEAR_EXACT_BUDGET
 # postings for alternatives, and fewer candidates (of each source) are rescored.
-NEAR_EXACT_POOL = 800
+NEAR_EXACT_POOL = 300
 SHARING_CUTOFF = 80.0
 NEAR_EXACT = 95.0
 NEAR_EXACT_BUDGET = 40_000
@@ -141,7 +141,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
         if len(sharing) > NEAR_EXACT_POOL and query_signature is not None:
             sharing = signatures.nearest(index.group_signatures, query_signature, sharing, NEAR_EXACT_POOL)
         if len(sharing):
-            ratios = process.cdist([normalised], [index.group_texts[int(g)] for g in sharing], scorer=fuzz.ratio,
+            ratios = process.cdist([normalised], index.group_texts.many(sharing), scorer=fuzz.ratio,
                                    score_cutoff=SHARING_CUTOFF, dtype=np.float64)[0]
             best = np.argsort(-ratios, kind="stable")[:NEAR_EXACT_CANDIDATES]
             closest = sharing[best][ratios[best] > 0].tolist() + closest
@@ -167,7 +167,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     if not candidates:
         return []
     group_array = np.asarray(candidates, dtype=np.int64)
-    texts = [index.group_texts[group] for group in candidates]
+    texts = index.group_texts.many(candidates)
     score, whole, beginning_wins = _text_scores(normalised, texts)
     text_score = score.copy()
     low, high = index.year_span

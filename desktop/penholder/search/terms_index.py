@@ -172,6 +172,12 @@ class TermIndex:
         order = np.lexsort((pool, -pool_scores))[:limit]
         if anchored_scores is not None:
             anchored_scores[:preferred] += anchored_scores.max() + 1
+            # Of thousands, only the best few (a text may be listed thrice: opening, ending, both) need
+            # sorting; kept in their listed order first, so equal scores keep that order.
+            keep = 3 * anchored_limit
+            top = np.sort(np.argpartition(-anchored_scores, keep)[:keep]) if len(anchored) > keep else None
+            if top is not None:
+                anchored, anchored_scores = anchored[top], anchored_scores[top]
             anchored = anchored[np.argsort(-anchored_scores, kind="stable")]
         return pool[order].astype(np.int64), _first_distinct(anchored, anchored_limit)
 
