@@ -90,6 +90,8 @@ AFFINITY_BONUS = 4.0
 COMPLETE_AFFINITY_BONUS = 0.05
 AFFINITY_FLOOR = 0.01
 ADVERB_PENALTY = 1.0
+# More than every context bonus together (see ``_text_scores``).
+BEGINNING_MARGIN = 15.0
 RECENCY_BONUS = 0.5
 # The very text typed, whole, beats a longer text that merely begins with it.
 EXACT_BONUS = 1.0
@@ -121,6 +123,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     # the term index then only needs to propose a few alternatives, from its rarest terms.
     budget, wanted, anchored_limit = POSTINGS_BUDGET, CANDIDATES, OPENING_CANDIDATES
     closest = []
+    floor = 0.0  # a whole-paragraph score below this cannot make a hit (see ``_text_scores``)
     # Ending like a paragraph, or long: it may be a whole paragraph (``index.anchored`` then also looked
     # it up by its ending).
     query_signature = None
@@ -145,6 +148,9 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
                                    score_cutoff=SHARING_CUTOFF, dtype=np.float64)[0]
             best = np.argsort(-ratios, kind="stable")[:NEAR_EXACT_CANDIDATES]
             closest = sharing[best][ratios[best] > 0].tolist() + closest
+            if np.count_nonzero(ratios) >= limit:
+                # At least ``limit`` candidates match this well: a text far below cannot be a hit.
+                floor = max(float(np.partition(ratios, -limit)[-limit]) - BEGINNING_MARGIN, 0.0)
             if ratios.max() >= NEAR_EXACT:
                 budget, wanted, anchored_limit = NEAR_EXACT_BUDGET, NEAR_EXACT_CANDIDATES, NEAR_EXACT_CANDIDATES
     wanted = max(wanted, 4 * limit)
@@ -168,7 +174,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
         return []
     group_array = np.asarray(candidates, dtype=np.int64)
     texts = index.group_texts.many(candidates)
-    score, whole, beginning_wins = _text_scores(normalised, texts)
+    score, whole, beginning_wins = _text_scores(normalised, texts, limit, floor)
     text_score = score.copy()
     low, high = index.year_span
     score += RECENCY_BONUS * (index.group_year()[group_array] - low).clip(0) / max(high - low, 1)
@@ -208,16 +214,26 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     return hits
 
 
-def _text_scores(normalised: str, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return (score, whole-paragraph ratio, whether the beginning score won) for each candidate text."""
-    whole = process.cdist([normalised], texts, scorer=fuzz.ratio, dtype=np.float64)[0]
-    beginning = _beginning_scores(normalised, texts)
+def _text_scores(normalised: str, texts: list[str], limit: int,
+                 floor: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (score, whole-paragraph ratio, whether the beginning score won) for each candidate text.
+
+    Whole-paragraph ratios below ``floor`` are not worked out exactly (0): the caller knows ``limit``
+    texts that match better than ``floor`` plus every context bonus.
+    """
+    whole = process.cdist([normalised], texts, scorer=fuzz.ratio, score_cutoff=floor, dtype=np.float64)[0]
+    # For what looks like a whole paragraph, a beginning far below the ``limit`` best whole matches cannot
+    # bring its text among the hits, whatever the context adds: such beginnings are not worked out
+    # exactly (a cut-off makes rapidfuzz several times faster on long texts).
+    if len(texts) > limit and (normalised.endswith(COMPLETE) or len(normalised) >= LONG_QUERY):
+        floor = max(float(np.partition(whole, -limit)[-limit]) - BEGINNING_MARGIN, floor)
+    beginning = _beginning_scores(normalised, texts, floor)
     # "Recalling also" for "Recalling further": the same beginning, one point short of the very words.
     query = _without_lead_adverb(normalised)
     stripped = [_without_lead_adverb(text) for text in texts]
     differ = [i for i, text in enumerate(texts) if query != normalised or stripped[i] is not text]
     if differ:
-        again = _beginning_scores(query, [stripped[i] for i in differ]) - ADVERB_PENALTY
+        again = _beginning_scores(query, [stripped[i] for i in differ], floor) - ADVERB_PENALTY
         beginning[differ] = np.maximum(beginning[differ], again)
     if normalised.endswith(COMPLETE_ENDINGS):
         beginning *= COMPLETE_BEGINNING_WEIGHT
@@ -225,8 +241,9 @@ def _text_scores(normalised: str, texts: list[str]) -> tuple[np.ndarray, np.ndar
     return np.where(beginning_wins, beginning, whole), whole, beginning_wins
 
 
-def _beginning_scores(query: str, texts: list[str]) -> np.ndarray:
-    """Return how well ``query`` matches the start of each text (0 for texts not longer than the query)."""
+def _beginning_scores(query: str, texts: list[str], floor: float = 0.0) -> np.ndarray:
+    """Return how well ``query`` matches the start of each text (0 for texts not longer than the query,
+    or where the match is below ``floor``)."""
     length = len(query)
     longer = length + length // 8
     scores = np.zeros(len(texts))
@@ -235,8 +252,10 @@ def _beginning_scores(query: str, texts: list[str]) -> np.ndarray:
     if which:
         # Cut at the query's length, and a little further in case the text inserts a word early on.
         scores[which] = np.maximum(
-            process.cdist([query], [texts[i][:length] for i in which], scorer=fuzz.ratio, dtype=np.float64)[0],
-            process.cdist([query], [texts[i][:longer] for i in which], scorer=fuzz.ratio, dtype=np.float64)[0])
+            process.cdist([query], [texts[i][:length] for i in which], scorer=fuzz.ratio, score_cutoff=floor,
+                          dtype=np.float64)[0],
+            process.cdist([query], [texts[i][:longer] for i in which], scorer=fuzz.ratio, score_cutoff=floor,
+                          dtype=np.float64)[0])
     return scores
 
 
