@@ -117,6 +117,7 @@ class PrecedentIndex:
         self._masks: dict[tuple, tuple[np.ndarray, np.ndarray] | None] = {}
         self._group_year: np.ndarray | None = None
         self._group_size: np.ndarray | None = None
+        self._group_lengths: np.ndarray | None = None
         years = [info["year"] for info in resolutions if info["year"]]
         self.year_span = (min(years), max(years)) if years else (0, 0)
 
@@ -282,6 +283,12 @@ class PrecedentIndex:
             first = self.group_members[self.group_members_indptr[:-1]]
             self._group_year = years[self.paragraph_resolution[first]]
         return self._group_year
+
+    def group_lengths(self) -> np.ndarray:
+        """Return the length of each group's text (UTF-8 bytes)."""
+        if self._group_lengths is None:
+            self._group_lengths = np.diff(self.group_texts.offsets)
+        return self._group_lengths
 
     def group_size(self) -> np.ndarray:
         """Return, for each group, how many paragraphs have its text."""

@@ -53,6 +53,9 @@ NEAR_COPIES = 50
 # Texts by term score among which, for a whole paragraph, the NEAR_COPIES with the nearest words are also
 # candidates.
 WIDE_CANDIDATES = 1000
+# A short whole paragraph also brings the best texts by term score among those of about its length
+# (within 1/ALIKE_SPREAD of it): a ratio compares lengths too, and its precedent is as short.
+ALIKE_SPREAD = 5
 BEGINNING = "beginning matches"
 WHOLE = "whole paragraph"
 FOLLOWS = "follows the previous match"
@@ -154,9 +157,14 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
             if ratios.max() >= NEAR_EXACT:
                 budget, wanted, anchored_limit = NEAR_EXACT_BUDGET, NEAR_EXACT_CANDIDATES, NEAR_EXACT_CANDIDATES
     wanted = max(wanted, 4 * limit)
+    alike = None
+    if query_signature is not None and len(normalised) < LONG_QUERY:
+        size = len(normalised.encode("utf-8"))
+        alike = (index.group_lengths(), size - size // ALIKE_SPREAD, size + size // ALIKE_SPREAD)
     found, opening = index.term_index.candidates(
         query_terms, max(wanted, WIDE_CANDIDATES if query_signature is not None else 0), allowed_groups,
-        partial=partial, anchored=anchored, preferred=both, anchored_limit=anchored_limit, budget=budget)
+        partial=partial, anchored=anchored, preferred=both, anchored_limit=anchored_limit, budget=budget,
+        alike=alike)
     if query_signature is not None and len(found) > wanted:
         # A whole paragraph edited at both ends has no anchor: of the many texts sharing its words
         # about as well, those with the nearest words join the best by term score.

@@ -110,7 +110,8 @@ class TermIndex:
 
     def candidates(self, query_terms: Sequence[str], limit: int, allowed: np.ndarray | None = None,
                    partial: str | None = None, anchored: np.ndarray | None = None, preferred: int = 0,
-                   anchored_limit: int = 0, budget: int = POSTINGS_BUDGET) -> tuple[np.ndarray, np.ndarray]:
+                   anchored_limit: int = 0, budget: int = POSTINGS_BUDGET,
+                   alike: tuple[np.ndarray, int, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Return (up to ``limit`` text numbers with the best BM25 score for the terms, best first;
         up to ``anchored_limit`` of the ``anchored`` texts, the first ``preferred`` of them first, then
         by the same score).
@@ -118,6 +119,9 @@ class TermIndex:
         ``partial`` is a last word still being typed: the known words it begins count for it.
         ``anchored`` are texts found another way (e.g. by their opening), possibly thousands: the
         score picks the few worth ranking. ``budget`` bounds the postings read (beyond a few terms).
+        ``alike`` (the texts' lengths, a low and a high bound) adds, after the ``limit`` best, the best
+        ``limit // 4`` of the texts whose length lies within the bounds: a short whole paragraph's
+        precedent is as short, however many long texts share its rarer words.
         """
         anchored = np.zeros(0, dtype=np.int64) if anchored is None else anchored
         if allowed is not None and len(anchored):
@@ -162,6 +166,12 @@ class TermIndex:
         if allowed is not None:
             keep = allowed[pool]
             pool, pool_scores = pool[keep], pool_scores[keep]
+        extra = np.zeros(0, dtype=np.int64)
+        if alike is not None:
+            lengths, low, high = alike
+            length = lengths[pool]
+            within = (length >= low) & (length <= high)
+            extra = _best_distinct(pool[within], pool_scores[within], limit // 4, len(selected))
         # A text appears once per selected term it has: keep enough to leave ``limit`` distinct ones.
         wanted = limit * len(selected)
         if len(pool) > wanted:
@@ -179,7 +189,10 @@ class TermIndex:
             if top is not None:
                 anchored, anchored_scores = anchored[top], anchored_scores[top]
             anchored = anchored[np.argsort(-anchored_scores, kind="stable")]
-        return pool[order].astype(np.int64), _first_distinct(anchored, anchored_limit)
+        best = pool[order].astype(np.int64)
+        if len(extra):
+            best = np.concatenate([best, extra[~np.isin(extra, best)]])
+        return best, _first_distinct(anchored, anchored_limit)
 
     def save(self, folder: Path) -> None:
         """Write the arrays and the vocabulary into ``folder`` (which must exist)."""
@@ -291,6 +304,19 @@ def _numbered_words(texts: Sequence[str], numbers: _WordNumbers) -> tuple[np.nda
     counts = np.fromiter(map(len, word_lists), np.intp, len(texts))
     ids = np.fromiter(map(numbers.__getitem__, chain.from_iterable(word_lists)), np.intp, int(counts.sum()))
     return ids, np.cumsum(counts)
+
+
+def _best_distinct(pool: np.ndarray, scores: np.ndarray, limit: int, repeats: int) -> np.ndarray:
+    """Return up to ``limit`` distinct texts of ``pool`` (each listed up to ``repeats`` times) with the
+    best ``scores``, best first."""
+    if not len(pool) or limit <= 0:
+        return np.zeros(0, dtype=np.int64)
+    wanted = limit * repeats
+    if len(pool) > wanted:
+        best = np.argpartition(scores, -wanted)[-wanted:]
+        pool, scores = pool[best], scores[best]
+    pool, first = np.unique(pool, return_index=True)
+    return pool[np.lexsort((pool, -scores[first]))[:limit]].astype(np.int64)
 
 
 def _first_distinct(numbers: np.ndarray, limit: int) -> np.ndarray:
