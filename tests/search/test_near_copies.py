@@ -7,7 +7,7 @@ import random
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from penholder.search import PrecedentIndex, signatures
+from penholder.search import PrecedentIndex, ranking, signatures
 from penholder.search.normalise import normalise, terms
 from penholder.search.terms_index import TermIndex
 
@@ -73,3 +73,26 @@ def test_signatures_built_a_chunk_of_texts_at_a_time_are_the_same(monkeypatch):
     assert np.array_equal(signatures.build(index.indptr, index.docs, index.size), whole)
     query = signatures.of_terms([index.vocabulary[term] for term in terms(texts[0])])
     assert np.bitwise_count(whole[0] ^ query).sum() == 0
+
+
+def test_a_short_whole_paragraph_finds_its_short_precedent_among_long_texts_sharing_its_rarer_words(
+        monkeypatch):
+    rng = random.Random(11)
+    own = "reaffirms the importance of the enhancement of international cooperation for cooperation;"
+    long_texts = ["reaffirms response societies importance enhancement international "
+                  + " ".join(rng.choice(WORDS) for _ in range(15)) + ";" for _ in range(3000)]
+    # Many other texts: the two typed words are rare in the library, so the long texts that have them
+    # all outrank the short precedent by term score.
+    others = [" ".join(rng.choice(WORDS) for _ in range(40)) + ";" for _ in range(20000)]
+    texts = sorted(set(long_texts) | set(others)) + [own]
+    rows = [(position // 50, 1, position % 50 + 1, "Lead", text) for position, text in enumerate(texts)]
+    infos = [{"symbol": f"A/RES/{number}/1", "body": "GA", "year": 2000, "title": "T", "series": "t",
+              "adoption": {}} for number in range(len(texts) // 50 + 1)]
+    index = PrecedentIndex.from_rows(infos, rows)
+    # Both ends edited, so no opening or ending leads to it, and two words of the many long texts typed.
+    query = "reaffirms response importance of the enhancement of international societies, for cooperation;"
+    best = process.extract(normalise(query), [normalise(text) for text in texts], scorer=fuzz.ratio, limit=1)
+    assert best[0][2] == len(texts) - 1  # brute force finds it first
+    assert index.search(query, limit=5)[0].text == own
+    monkeypatch.setattr(ranking, "ALIKE_SPREAD", 10**9)  # no texts of about its length: it is lost
+    assert own not in [hit.text for hit in index.search(query, limit=5)]
