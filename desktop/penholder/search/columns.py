@@ -7,7 +7,6 @@ needs it.
 
 from __future__ import annotations
 
-import mmap
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -70,14 +69,4 @@ class TextColumn:
         offsets = np.load(folder / f"{name}.offsets.npy", mmap_mode="r").view(np.ndarray)
         if path.stat().st_size == 0:
             return cls(np.zeros(0, dtype=np.uint8), offsets)
-        return cls(random_access(np.memmap(path, dtype=np.uint8, mode="r")), offsets)
-
-
-def random_access(mapped: np.memmap) -> np.ndarray:
-    """Return a plain view of a memory map read at random places (a query reads a few hundred texts
-    here and there): the kernel is told not to read ahead, which would otherwise page in most of the
-    file over a few hundred queries and count it in the app's resident memory."""
-    advise = getattr(getattr(mapped, "_mmap", None), "madvise", None)
-    if advise is not None and hasattr(mmap, "MADV_RANDOM"):
-        advise(mmap.MADV_RANDOM)
-    return mapped.view(np.ndarray)
+        return cls(np.memmap(path, dtype=np.uint8, mode="r").view(np.ndarray), offsets)

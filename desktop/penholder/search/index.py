@@ -19,7 +19,7 @@ import numpy as np
 
 from penholder.model import OPERATIVE, PREAMBULAR, WITHOUT_A_VOTE, Adoption, Resolution
 from penholder.search import signatures
-from penholder.search.columns import TextColumn, random_access
+from penholder.search.columns import TextColumn
 from penholder.search.normalise import normalise_title
 from penholder.search.preparing import group, prepare
 from penholder.search.terms_index import TermIndex
@@ -213,7 +213,6 @@ class PrecedentIndex:
         if meta.get("format") != FORMAT_VERSION:
             raise ValueError(f"index format {meta.get('format')} is not {FORMAT_VERSION}")
         arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray) for name in ARRAYS}
-        arrays["group_signatures"] = random_access(np.load(folder / "group_signatures.npy", mmap_mode="r"))
         return cls(meta["resolutions"], arrays, TextColumn.load(folder, "texts"),
                    TextColumn.load(folder, "leads"), TextColumn.load(folder, "group_texts"),
                    TermIndex.load(folder))
