@@ -133,8 +133,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     if normalised.endswith(COMPLETE) or len(normalised) >= LONG_QUERY:
         # Of the many texts that open or end like a whole paragraph typed, those with nearly its words
         # (a word or two added or lacking) are candidates, however the term scores rank them.
-        query_signature = signatures.of_terms(
-            [index.term_index.vocabulary[term] for term in query_terms if term in index.term_index.vocabulary])
+        query_signature = signatures.of_terms(index.term_index.term_numbers(query_terms))
         pool = np.sort(anchored)  # np.unique's hashing is slow here: the sort-based way
         pool = pool[np.concatenate(([True], pool[1:] != pool[:-1]))] if len(pool) else pool
         if allowed_groups is not None:

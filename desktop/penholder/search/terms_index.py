@@ -108,6 +108,10 @@ class TermIndex:
             found.append(words[position])
         return found
 
+    def term_numbers(self, words: Sequence[str]) -> list[int]:
+        """Return the term numbers of those of ``words`` that are known terms."""
+        return [self.vocabulary[word] for word in words if word in self.vocabulary]
+
     def candidates(self, query_terms: Sequence[str], limit: int, allowed: np.ndarray | None = None,
                    partial: str | None = None, anchored: np.ndarray | None = None, preferred: int = 0,
                    anchored_limit: int = 0, budget: int = POSTINGS_BUDGET,
@@ -128,7 +132,7 @@ class TermIndex:
             keep = allowed[anchored]
             preferred = int(keep[:preferred].sum())
             anchored = anchored[keep]
-        found = {self.vocabulary[t] for t in query_terms if t in self.vocabulary}
+        found = set(self.term_numbers(query_terms))
         if partial and partial not in self.vocabulary and len(partial) >= 3:
             found.update(self.vocabulary[t] for t in self.completions(partial))
         if not found or self.size == 0:
@@ -172,14 +176,8 @@ class TermIndex:
             length = lengths[pool]
             within = (length >= low) & (length <= high)
             extra = _best_distinct(pool[within], pool_scores[within], limit // 4, len(selected))
-        # A text appears once per selected term it has: keep enough to leave ``limit`` distinct ones.
-        wanted = limit * len(selected)
-        if len(pool) > wanted:
-            best = np.argpartition(pool_scores, -wanted)[-wanted:]
-            pool, pool_scores = pool[best], pool_scores[best]
-        pool, first = np.unique(pool, return_index=True)
-        pool_scores = pool_scores[first]
-        order = np.lexsort((pool, -pool_scores))[:limit]
+        # A text appears once per selected term it has.
+        best = _best_distinct(pool, pool_scores, limit, len(selected))
         if anchored_scores is not None:
             anchored_scores[:preferred] += anchored_scores.max() + 1
             # Of thousands, only the best few (a text may be listed thrice: opening, ending, both) need
@@ -189,7 +187,6 @@ class TermIndex:
             if top is not None:
                 anchored, anchored_scores = anchored[top], anchored_scores[top]
             anchored = anchored[np.argsort(-anchored_scores, kind="stable")]
-        best = pool[order].astype(np.int64)
         if len(extra):
             best = np.concatenate([best, extra[~np.isin(extra, best)]])
         return best, _first_distinct(anchored, anchored_limit)
