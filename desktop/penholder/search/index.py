@@ -270,7 +270,7 @@ class PrecedentIndex:
         if len(normalised.encode("utf-8")) < OPENING:
             return np.zeros(0, dtype=np.int64), 0
         opening = _lookup(self.opening_keys, self.opening_groups, opening_key(normalised))
-        if not normalised.endswith(COMPLETE) and len(normalised) < LONG_QUERY:
+        if not looks_whole(normalised):
             return opening, 0
         closing = _lookup(self.closing_keys, self.closing_groups, closing_key(normalised))
         both = np.intersect1d(opening, closing, assume_unique=True)  # a text has one opening, one ending
@@ -326,6 +326,11 @@ class PrecedentIndex:
 
         return rank(self, query, limit, kind=kind, body=body, years=years, consensus_only=consensus_only,
                     previous=previous)
+
+
+def looks_whole(normalised: str) -> bool:
+    """Return whether a normalised query may be a whole paragraph: it ends like one, or it is long."""
+    return normalised.endswith(COMPLETE) or len(normalised) >= LONG_QUERY
 
 
 def opening_key(normalised: str) -> int:

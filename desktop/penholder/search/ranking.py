@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from penholder.model import Adoption
 from penholder.search import signatures
-from penholder.search.index import COMPLETE, LONG_QUERY
+from penholder.search.index import COMPLETE, LONG_QUERY, looks_whole
 from penholder.search.normalise import normalise, terms
 from penholder.search.terms_index import POSTINGS_BUDGET
 
@@ -53,8 +53,9 @@ NEAR_COPIES = 50
 # Texts by term score among which, for a whole paragraph, the NEAR_COPIES with the nearest words are also
 # candidates.
 WIDE_CANDIDATES = 1000
-# A short whole paragraph also brings the best texts by term score among those of about its length
-# (within 1/ALIKE_SPREAD of it): a ratio compares lengths too, and its precedent is as short.
+# For a short whole paragraph, the best texts by term score among those of about its length (within
+# 1/ALIKE_SPREAD of it) join the texts of which the NEAR_COPIES with the nearest words are candidates: a
+# ratio compares lengths too, and its precedent is as short.
 ALIKE_SPREAD = 5
 BEGINNING = "beginning matches"
 WHOLE = "whole paragraph"
@@ -127,10 +128,10 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
     budget, wanted, anchored_limit = POSTINGS_BUDGET, CANDIDATES, OPENING_CANDIDATES
     closest = []
     floor = 0.0  # a whole-paragraph score below this cannot make a hit (see ``_text_scores``)
-    # Ending like a paragraph, or long: it may be a whole paragraph (``index.anchored`` then also looked
-    # it up by its ending).
+    # A whole paragraph, perhaps (``index.anchored`` then also looked it up by its ending).
+    whole_query = looks_whole(normalised)
     query_signature = None
-    if normalised.endswith(COMPLETE) or len(normalised) >= LONG_QUERY:
+    if whole_query:
         # Of the many texts that open or end like a whole paragraph typed, those with nearly its words
         # (a word or two added or lacking) are candidates, however the term scores rank them.
         query_signature = signatures.of_terms(index.term_index.term_numbers(query_terms))
@@ -143,7 +144,7 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
         # The texts sharing both ends are ranked by their own ratio, so the closest of many siblings
         # is not left to the term scores; of thousands, those with the nearest words.
         sharing = anchored[:both] if allowed_groups is None else anchored[:both][allowed_groups[anchored[:both]]]
-        if len(sharing) > NEAR_EXACT_POOL and query_signature is not None:
+        if len(sharing) > NEAR_EXACT_POOL and whole_query:
             sharing = signatures.nearest(index.group_signatures, query_signature, sharing, NEAR_EXACT_POOL)
         if len(sharing):
             ratios = process.cdist([normalised], index.group_texts.many(sharing), scorer=fuzz.ratio,
@@ -157,14 +158,14 @@ def rank(index: PrecedentIndex, query: str, limit: int, *, kind: str | None, bod
                 budget, wanted, anchored_limit = NEAR_EXACT_BUDGET, NEAR_EXACT_CANDIDATES, NEAR_EXACT_CANDIDATES
     wanted = max(wanted, 4 * limit)
     alike = None
-    if query_signature is not None and len(normalised) < LONG_QUERY:
+    if whole_query and len(normalised) < LONG_QUERY:
         size = len(normalised.encode("utf-8"))
         alike = (index.group_lengths(), size - size // ALIKE_SPREAD, size + size // ALIKE_SPREAD)
     found, opening = index.term_index.candidates(
-        query_terms, max(wanted, WIDE_CANDIDATES if query_signature is not None else 0), allowed_groups,
+        query_terms, max(wanted, WIDE_CANDIDATES if whole_query else 0), allowed_groups,
         partial=partial, anchored=anchored, preferred=both, anchored_limit=anchored_limit, budget=budget,
         alike=alike)
-    if query_signature is not None and len(found) > wanted:
+    if whole_query and len(found) > wanted:
         # A whole paragraph edited at both ends has no anchor: of the many texts sharing its words
         # about as well, those with the nearest words join the best by term score.
         closest += signatures.nearest(index.group_signatures, query_signature, found[wanted:], NEAR_COPIES).tolist()
@@ -232,7 +233,7 @@ def _text_scores(normalised: str, texts: list[str], limit: int,
     # For what looks like a whole paragraph, a beginning far below the ``limit`` best whole matches cannot
     # bring its text among the hits, whatever the context adds: such beginnings are not worked out
     # exactly (a cut-off makes rapidfuzz several times faster on long texts).
-    if len(texts) > limit and (normalised.endswith(COMPLETE) or len(normalised) >= LONG_QUERY):
+    if len(texts) > limit and looks_whole(normalised):
         floor = max(float(np.partition(whole, -limit)[-limit]) - BEGINNING_MARGIN, floor)
     beginning = _beginning_scores(normalised, texts, floor)
     # "Recalling also" for "Recalling further": the same beginning, one point short of the very words.
