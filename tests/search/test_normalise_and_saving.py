@@ -53,6 +53,7 @@ def test_normalising_many_at_once_equals_one_by_one(seed_resolutions):
     texts += ["", " ", "12. Requests\u00a0the  Council", "(a)\tTo continue¹", "ÉTATS – “membres”", "a\nb"]
     assert normalise_many(texts) == [normalise(text) for text in texts]
     assert normalise_many(["with \x00 inside", "B"]) == [normalise("with \x00 inside"), "b"]
+    assert normalise_many([]) == []
 
 
 def test_completions_of_a_half_typed_word_after_loading(seed_index, tmp_path):

@@ -51,8 +51,6 @@ def normalise(text: str) -> str:
 
 def normalise_many(texts: list[str]) -> list[str]:
     """Return ``normalise(text)`` for each text, folding many at once (the index builds this way)."""
-    if len(texts) <= MANY_CHUNK:
-        return _normalise_chunk(texts)
     normalised: list[str] = []
     for start in range(0, len(texts), MANY_CHUNK):
         normalised += _normalise_chunk(texts[start:start + MANY_CHUNK])
