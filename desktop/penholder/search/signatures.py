@@ -60,9 +60,6 @@ def _pack(flags: np.ndarray) -> np.ndarray:
 def nearest(signatures: np.ndarray, signature: np.ndarray, texts: np.ndarray, count: int) -> np.ndarray:
     """Return the ``count`` of ``texts`` whose signatures differ from ``signature`` in fewest bits, nearest
     first."""
-    if len(texts) <= count:
-        distance = np.bitwise_count(signatures[texts] ^ signature).sum(axis=1)
-        return texts[np.argsort(distance, kind="stable")]
     distance = np.bitwise_count(signatures[texts] ^ signature).sum(axis=1, dtype=np.int32)
-    best = np.argpartition(distance, count)[:count]
+    best = np.argpartition(distance, count)[:count] if len(texts) > count else np.arange(len(texts))
     return texts[best[np.argsort(distance[best], kind="stable")]]
