@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from penholder.errors import LibraryError
 from penholder.search import PrecedentIndex
-from penholder.search.columns import TextColumn
+from penholder.search.columns import ReadTextColumn, TextColumn
 from penholder.search.normalise import normalise, normalise_many, normalise_title, terms
 
 
@@ -99,3 +102,27 @@ def test_text_column_gives_many_texts_at_once_as_one_by_one():
         assert column.many(numbers) == [column[number] for number in numbers] == [texts[n] for n in numbers]
     ascii_column = TextColumn.from_texts(["a", "bc", "def"])
     assert ascii_column.many([2, 0]) == ["def", "a"]
+
+
+def test_a_column_read_from_its_file_gives_the_texts_the_saved_column_held(tmp_path):
+    texts = ["reaffirms", "", "l'égalité – “rights”", "a\x00b", "日本語の文", "x"]
+    TextColumn.from_texts(texts).save(tmp_path, "texts")
+    column = ReadTextColumn.load(tmp_path, "texts")
+    assert [column[number] for number in range(len(column))] == texts
+    assert column.many([5, 0, 2, 2]) == [texts[5], texts[0], texts[2], texts[2]]
+    assert column.many([]) == []
+    (tmp_path / "copy").mkdir()
+    column.save(tmp_path / "copy", "again")
+    assert [ReadTextColumn.load(tmp_path / "copy", "again")[n] for n in range(len(texts))] == texts
+    column.close()
+
+
+def test_a_loaded_index_reads_hit_texts_from_the_file_and_says_when_it_is_cut_short(seed_index, tmp_path):
+    seed_index.save(tmp_path / "index", stamp="abc")
+    loaded = PrecedentIndex.load(tmp_path / "index")
+    assert isinstance(loaded.texts, ReadTextColumn) and isinstance(loaded.leads, ReadTextColumn)
+    assert loaded.texts.many(range(len(loaded.texts))) == seed_index.texts.many(range(len(seed_index.texts)))
+    path = tmp_path / "index" / "texts.bin"
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with pytest.raises(LibraryError, match="library rebuild"):
+        loaded.texts.many(range(len(loaded.texts)))

@@ -2,15 +2,23 @@
 
 A Python list of a million strings costs hundreds of megabytes and seconds to unpickle; a buffer and an
 offsets array cost their size on disk, are mapped in an instant, and a text is decoded only when a query
-needs it.
+needs it. A column read only a few texts at a time (what the hits show) is read from its file instead of
+mapped (``ReadTextColumn``): each text a query touches in a mapping stays resident with the file pages
+around it, up to hundreds of kilobytes where the kernel caches the file in large folios.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import threading
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
+
+from penholder.errors import LibraryError
 
 
 class TextColumn:
@@ -65,8 +73,63 @@ class TextColumn:
     def load(cls, folder: Path, name: str) -> TextColumn:
         """Return the column saved as ``name`` in ``folder``, memory-mapped."""
         path = folder / f"{name}.bin"
-        # Plain ndarray views of the maps: slicing a numpy.memmap costs several times more.
-        offsets = np.load(folder / f"{name}.offsets.npy", mmap_mode="r").view(np.ndarray)
+        offsets = _load_offsets(folder, name)
         if path.stat().st_size == 0:
             return cls(np.zeros(0, dtype=np.uint8), offsets)
         return cls(np.memmap(path, dtype=np.uint8, mode="r").view(np.ndarray), offsets)
+
+
+class ReadTextColumn(TextColumn):
+    """A saved column whose texts are read from its file when asked: for columns a query reads a few of."""
+
+    def __init__(self, path: Path, offsets: np.ndarray) -> None:
+        self.path = path
+        self.offsets = offsets
+        self._file = open(path, "rb", buffering=0)  # noqa: SIM115 -- open as long as the column is
+        weakref.finalize(self, self._file.close)
+        self._lock = threading.Lock()  # for systems without os.pread, where reading moves the file position
+
+    @classmethod
+    def load(cls, folder: Path, name: str) -> ReadTextColumn:
+        """Return the column saved as ``name`` in ``folder``, its offsets mapped, its texts left in the file."""
+        return cls(folder / f"{name}.bin", _load_offsets(folder, name))
+
+    @property
+    def buffer(self) -> np.ndarray:
+        """The whole buffer, read now (for saving or building; queries read texts one by one)."""
+        return np.frombuffer(self.path.read_bytes(), dtype=np.uint8)
+
+    def __getitem__(self, number: int) -> str:
+        start, end = int(self.offsets[number]), int(self.offsets[number + 1])
+        return self._read(start, end - start).decode("utf-8")
+
+    def many(self, numbers) -> list[str]:
+        """Return the texts ``numbers``, in order, each read from the file."""
+        return [self[int(number)] for number in numbers]
+
+    def save(self, folder: Path, name: str) -> None:
+        """Copy the column's file and offsets into ``folder`` as ``name``."""
+        shutil.copyfile(self.path, folder / f"{name}.bin")
+        np.save(folder / f"{name}.offsets.npy", self.offsets)
+
+    def close(self) -> None:
+        """Close the column's file (texts can no longer be read)."""
+        self._file.close()
+
+    def _read(self, start: int, size: int) -> bytes:
+        pread = getattr(os, "pread", None)
+        if pread is not None:
+            data = pread(self._file.fileno(), size, start)
+        else:
+            with self._lock:
+                self._file.seek(start)
+                data = self._file.read(size)
+        if len(data) != size:
+            raise LibraryError(f"The library's search index is damaged ({self.path.name} is shorter than it "
+                               "should be). Rebuild it with 'penholder library rebuild'.")
+        return data
+
+
+def _load_offsets(folder: Path, name: str) -> np.ndarray:
+    # A plain ndarray view of the map: slicing a numpy.memmap costs several times more.
+    return np.load(folder / f"{name}.offsets.npy", mmap_mode="r").view(np.ndarray)

@@ -19,7 +19,7 @@ import numpy as np
 
 from penholder.model import OPERATIVE, PREAMBULAR, WITHOUT_A_VOTE, Adoption, Resolution
 from penholder.search import signatures
-from penholder.search.columns import TextColumn
+from penholder.search.columns import ReadTextColumn, TextColumn
 from penholder.search.normalise import normalise_title
 from penholder.search.preparing import group, prepare
 from penholder.search.terms_index import TermIndex
@@ -213,8 +213,9 @@ class PrecedentIndex:
         if meta.get("format") != FORMAT_VERSION:
             raise ValueError(f"index format {meta.get('format')} is not {FORMAT_VERSION}")
         arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray) for name in ARRAYS}
-        return cls(meta["resolutions"], arrays, TextColumn.load(folder, "texts"),
-                   TextColumn.load(folder, "leads"), TextColumn.load(folder, "group_texts"),
+        # The texts and leads are read only for the hits: from the files, so their pages do not stay mapped.
+        return cls(meta["resolutions"], arrays, ReadTextColumn.load(folder, "texts"),
+                   ReadTextColumn.load(folder, "leads"), TextColumn.load(folder, "group_texts"),
                    TermIndex.load(folder))
 
     @staticmethod
