@@ -79,6 +79,9 @@ class TextColumn:
         return cls(np.memmap(path, dtype=np.uint8, mode="r").view(np.ndarray), offsets)
 
 
+_PREAD = getattr(os, "pread", None)  # absent on Windows
+
+
 class ReadTextColumn(TextColumn):
     """A saved column whose texts are read from its file when asked: for columns a query reads a few of."""
 
@@ -93,11 +96,6 @@ class ReadTextColumn(TextColumn):
     def load(cls, folder: Path, name: str) -> ReadTextColumn:
         """Return the column saved as ``name`` in ``folder``, its offsets mapped, its texts left in the file."""
         return cls(folder / f"{name}.bin", _load_offsets(folder, name))
-
-    @property
-    def buffer(self) -> np.ndarray:
-        """The whole buffer, read now (for saving or building; queries read texts one by one)."""
-        return np.frombuffer(self.path.read_bytes(), dtype=np.uint8)
 
     def __getitem__(self, number: int) -> str:
         start, end = int(self.offsets[number]), int(self.offsets[number + 1])
@@ -117,9 +115,8 @@ class ReadTextColumn(TextColumn):
         self._file.close()
 
     def _read(self, start: int, size: int) -> bytes:
-        pread = getattr(os, "pread", None)
-        if pread is not None:
-            data = pread(self._file.fileno(), size, start)
+        if _PREAD is not None:
+            data = _PREAD(self._file.fileno(), size, start)
         else:
             with self._lock:
                 self._file.seek(start)
