@@ -1,33 +1,47 @@
-"""Search quality on the seeds: leave one resolution out, query with its paragraphs as typed.
+"""Search quality: paragraphs queried as typed, against the closest earlier paragraph.
 
-For each seed in turn the other four are indexed; each of its paragraphs is a query after 6, 10 and 20
-words and in full. The target is the closest paragraph among the other four (rapidfuzz ``ratio`` on the
-normalised full texts); a query scores hit@k when the target is a source of one of the first k hits.
-The same queries go through brute-force ``rapidfuzz.process.extract`` (``ratio`` and ``partial_ratio``)
-over the same paragraphs (identical texts merged, as the index does).
+Two setups, the same measure:
+
+* seeds (default): for each seed in turn the other four are indexed, and its paragraphs are the queries.
+* ``--held-out-session 80``: the adopted GA resolutions of ``../shared/corpus/ga-78-80-text`` from the
+  sessions before 80 are indexed; the paragraphs of session 80's resolutions are the queries (a sample of
+  whole resolutions, ``--queries``). This is real data the ranking was never tuned on; the seeds are one
+  linear series of five versions.
+
+Each paragraph is a query after 6, 10 and 20 words and in full. The target is the closest indexed
+paragraph (rapidfuzz ``ratio`` on the normalised full texts); where several texts are exactly as close
+(a "for 2024" and a "for 2025" for a "for 2026") each of them counts. A query scores hit@k when a target
+is a source of one of the first k hits. The same queries go through brute-force rapidfuzz (``ratio`` and
+``partial_ratio``, ``process.cdist`` on all cores) over the same paragraphs, identical texts merged as
+the index does. Held out, ``partial_ratio`` on whole paragraphs is left out (about half an hour).
 "context" is the index given what a drafter's editor knows: the paragraph's kind and the previous
-paragraph's top hit in the same leave-one-out run (``previous=``; that paragraph typed in full, as the
-editor holds it when the drafter starts the next one); "index" has no context. Passing the kind means a
-target of the other kind (which happens only where the paragraph has no real counterpart) cannot be hit.
+paragraph's top hit in the same run (``previous=``; that paragraph typed in full, as the editor holds it
+when the drafter starts the next one); "index" has no context. Passing the kind means a target of the
+other kind (which happens only where the paragraph has no real counterpart) cannot be hit.
 Figures are printed for all queries and for those whose target is a real counterpart (ratio >= 70).
 "reachable" bounds what any method can do that ranks first a text whose beginning matches the typed
-words best (``ratio`` against each text cut to the query's length): the share of queries whose target is
+words best (``ratio`` against each text cut to the query's length): the share of queries with a target
 among those best beginnings, and how many of them are ties the typed words cannot break (several texts
-begin equally well and the target is one of them). Only context (the draft's run and affinity) or a prior
-such as recency can break those ties.
+begin equally well). Only context (the draft's run and affinity) or a prior such as recency can break
+those ties.
 
     .venv/bin/python benchmarks/bench_search_quality.py [--corpus DIR]
+    .venv/bin/python benchmarks/bench_search_quality.py --held-out-session 80 [--queries 400] [--no-brute]
 """
 
 from __future__ import annotations
 
 import argparse
+import random
+import re
 import sys
 import time
 from pathlib import Path
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
+from penholder.errors import PenholderError
 from penholder.parsing import parse_file
 from penholder.paths import bundled_corpus_dir
 from penholder.search import PrecedentIndex
@@ -35,89 +49,178 @@ from penholder.search.normalise import normalise
 
 LENGTHS = (6, 10, 20, None)
 COUNTERPART = 70.0
+SUBSETS = ("all", "counterpart")
+GA_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ga-78-80-text"
+BRUTE = {"ratio": fuzz.ratio, "partial_ratio": fuzz.partial_ratio}
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print a table; return 0."""
+    """Run the benchmark and print a table; return 0 (1 when the held-out texts are missing)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=bundled_corpus_dir())
+    parser.add_argument("--corpus", type=Path, default=bundled_corpus_dir(), help="seed resolutions")
+    parser.add_argument("--held-out-session", type=int, metavar="N",
+                        help="query GA session N against the GA sessions before it")
+    parser.add_argument("--ga-texts", type=Path, default=GA_TEXTS, help="folder of A-RES-<session>-<n>.txt")
+    parser.add_argument("--queries", type=int, default=400,
+                        help="held out: about this many paragraphs, whole resolutions drawn at random (0: all)")
+    parser.add_argument("--seed", type=int, default=1, help="held out: the random draw")
+    parser.add_argument("--no-brute", action="store_true", help="leave out brute force")
+    parser.add_argument("--show-misses", action="store_true",
+                        help="print each query with a counterpart whose target is not in the first 5 hits with context")
     args = parser.parse_args(argv)
-    resolutions = [parse_file(path) for path in sorted(args.corpus.glob("*.txt"))]
-    methods = ("index", "context", "ratio", "partial_ratio")
-    tallies = {(method, length, subset): [0, 0, 0] for method in methods for length in LENGTHS
-               for subset in ("all", "counterpart")}
-    times = {method: [] for method in methods}
-    reachable = {(length, subset): [0, 0] for length in LENGTHS for subset in ("all", "counterpart")}
-    for held_out in resolutions:
-        others = [r for r in resolutions if r is not held_out]
-        index = PrecedentIndex.from_resolutions(others)
-        choices: dict[str, list[tuple[str, str, int]]] = {}
-        for resolution in others:
-            for paragraph in resolution.paragraphs:
-                number = _number(resolution, paragraph)
-                choices.setdefault(normalise(paragraph.full_text()), []).append(
-                    (resolution.symbol, paragraph.kind, number))
-        texts = list(choices)
-        # With context: the paragraph's kind, and the top hit of the previous paragraph as the editor
-        # holds it (typed in full, searched with its own context) -- what the panel passes as ``previous``.
-        previous = None
-        for paragraph in held_out.paragraphs:
-            full = paragraph.full_text()
-            best = process.extractOne(normalise(full), texts, scorer=fuzz.ratio)
-            if best is None:
-                continue
-            target_text, similarity, _ = best
-            targets = set(choices[target_text])
-            subsets = ("all", "counterpart") if similarity >= COUNTERPART else ("all",)
-            words = full.split()
+    if args.held_out_session is None:
+        resolutions = [parse_file(path) for path in sorted(args.corpus.glob("*.txt"))]
+        runs = [([r for r in resolutions if r is not held], [held]) for held in resolutions]
+        title = f"{len(resolutions)} resolutions, leave-one-out"
+    else:
+        if not args.ga_texts.is_dir():
+            print(f"No GA texts at {args.ga_texts}: the held-out setup needs ../shared/ (or --ga-texts).")
+            return 1
+        library, queried = _held_out(args.ga_texts, args.held_out_session, args.queries, args.seed)
+        runs = [(library, queried)]
+        title = (f"GA session {args.held_out_session} held out: {len(library)} earlier resolutions indexed, "
+                 f"{len(queried)} of session {args.held_out_session} queried (draw {args.seed})")
+    methods = ("index", "context") + (() if args.no_brute else tuple(BRUTE))
+    tally = Tally(methods)
+    for library, queried in runs:
+        _evaluate(library, queried, tally, brute_full=args.held_out_session is None, show_misses=args.show_misses)
+    tally.print(title)
+    return 0
+
+
+def _held_out(folder: Path, session: int, queries: int, seed: int):
+    """Return (earlier resolutions, a random draw of whole resolutions of ``session``)."""
+    library, candidates, refused = [], [], 0
+    for path in sorted(folder.glob("A-RES-*.txt")):
+        found = re.match(r"A-RES-(\d+)-", path.name)
+        if found is None or int(found.group(1)) > session:
+            continue
+        try:
+            resolution = parse_file(path)
+        except PenholderError:
+            refused += 1
+            continue
+        (candidates if int(found.group(1)) == session else library).append(resolution)
+    if refused:
+        print(f"({refused} files refused by the parser: amendments, decisions)")
+    random.Random(seed).shuffle(candidates)
+    queried, count = [], 0
+    for resolution in candidates:
+        if queries and count >= queries:
+            break
+        queried.append(resolution)
+        count += len(resolution.paragraphs)
+    return library, queried
+
+
+class Tally:
+    """hit@1 / hit@5 counts per method, length and subset; "reachable" counts; time per query."""
+
+    def __init__(self, methods: tuple[str, ...]) -> None:
+        self.methods = methods
+        self.hits = {(m, length, s): [0, 0, 0] for m in methods for length in LENGTHS for s in SUBSETS}
+        self.reachable = {(length, s): [0, 0] for length in LENGTHS for s in SUBSETS}
+        self.times: dict[str, list[float]] = {m: [] for m in methods}
+
+    def add(self, method: str, length: int | None, subsets, position: int | None) -> None:
+        for subset in subsets:
+            counts = self.hits[(method, length, subset)]
+            counts[0] += 1
+            counts[1] += position == 0
+            counts[2] += position is not None
+
+    def print(self, title: str) -> None:
+        print(f"{title}; hit@1 / hit@5 (queries)")
+        for subset in SUBSETS:
+            label = "all queries" if subset == "all" else f"queries with a counterpart (ratio >= {COUNTERPART:.0f})"
+            print(f"\n{label}")
+            print(f"{'length':>8}  " + "  ".join(f"{m:>22}" for m in self.methods))
             for length in LENGTHS:
-                query = full if length is None or length >= len(words) else " ".join(words[:length])
-                best_beginnings = _best_beginnings(normalise(query), texts)
-                for subset in subsets:
-                    reachable[(length, subset)][0] += target_text in best_beginnings
-                    reachable[(length, subset)][1] += target_text in best_beginnings and len(best_beginnings) > 1
-                ranked = {}
+                cells = []
+                for method in self.methods:
+                    count, top1, top5 = self.hits[(method, length, subset)]
+                    cell = f"{top1 / count:.3f} / {top5 / count:.3f} ({count})" if count else "-"
+                    cells.append(cell.rjust(22))
+                print(f"{_label(length):>8}  " + "  ".join(cells))
+            print("reachable (a target among the best beginnings; of those, tied with other texts): " + ", ".join(
+                f"{_label(length)} {self.reachable[(length, subset)][0] / count:.3f} "
+                f"({self.reachable[(length, subset)][1] / count:.3f} tied)"
+                for length in LENGTHS for count in [max(self.hits[("index", length, subset)][0], 1)]))
+        print("\nmedian ms per query: " + ", ".join(
+            f"{method} {1000 * float(np.median(values)):.2f}" for method, values in self.times.items() if values)
+            + " (brute force: one process.cdist per resolution and length on all cores, divided by its queries)")
+
+
+def _evaluate(library, queried, tally: Tally, *, brute_full: bool, show_misses: bool = False) -> None:
+    """Index ``library``, query it with every paragraph of ``queried`` and count into ``tally``."""
+    index = PrecedentIndex.from_resolutions(library)
+    choices: dict[str, list[tuple[str, str, int]]] = {}
+    for resolution in library:
+        for paragraph in resolution.paragraphs:
+            choices.setdefault(normalise(paragraph.full_text()), []).append(
+                (resolution.symbol, paragraph.kind, _number(resolution, paragraph)))
+    texts = list(choices)
+    for resolution in queried:
+        paragraphs = resolution.paragraphs
+        if not paragraphs:
+            continue
+        scores = process.cdist([normalise(p.full_text()) for p in paragraphs], texts, scorer=fuzz.ratio, workers=-1)
+        closest = scores.max(axis=1)
+        target_texts = [{texts[j] for j in np.flatnonzero(row >= best)} for row, best in zip(scores, closest)]
+        targets = [set().union(*(choices[text] for text in found)) for found in target_texts]
+        subsets = [SUBSETS if best >= COUNTERPART else SUBSETS[:1] for best in closest]
+        del scores
+        for length in LENGTHS:
+            typed = [_typed(p.full_text(), length) for p in paragraphs]
+            ranked: dict[str, list[list[set]]] = {m: [] for m in tally.methods}
+            for method, scorer in BRUTE.items():
+                if method not in tally.methods or (method == "partial_ratio" and length is None and not brute_full):
+                    continue
                 started = time.perf_counter()
-                hits = index.search(query, limit=5)
-                times["index"].append(time.perf_counter() - started)
-                ranked["index"] = _sources(hits)
+                brute = process.cdist([normalise(q) for q in typed], texts, scorer=scorer, workers=-1)
+                top = np.argsort(-brute, axis=1, kind="stable")[:, :5]
+                tally.times[method].append((time.perf_counter() - started) / len(typed))
+                ranked[method] = [[set(choices[texts[j]]) for j in row] for row in top]
+            previous = None
+            for i, (paragraph, query) in enumerate(zip(paragraphs, typed)):
+                best_beginnings = _best_beginnings(normalise(query), texts)
+                for subset in subsets[i]:
+                    reached = bool(best_beginnings & target_texts[i])
+                    tally.reachable[(length, subset)][0] += reached
+                    tally.reachable[(length, subset)][1] += reached and len(best_beginnings) > 1
+                started = time.perf_counter()
+                ranked["index"].append(_sources(index.search(query, limit=5)))
+                tally.times["index"].append(time.perf_counter() - started)
                 started = time.perf_counter()
                 hits = index.search(query, limit=5, kind=paragraph.kind, previous=previous)
-                times["context"].append(time.perf_counter() - started)
-                ranked["context"] = _sources(hits)
-                if length is None:
-                    next_previous = hits[0] if hits else None
-                for method, scorer in (("ratio", fuzz.ratio), ("partial_ratio", fuzz.partial_ratio)):
-                    started = time.perf_counter()
-                    found = process.extract(normalise(query), texts, scorer=scorer, limit=5)
-                    times[method].append(time.perf_counter() - started)
-                    ranked[method] = [set(choices[text]) for text, _, _ in found]
-                for method in methods:
-                    position = next((i for i, sources in enumerate(ranked[method]) if sources & targets), None)
-                    for subset in subsets:
-                        tally = tallies[(method, length, subset)]
-                        tally[0] += 1
-                        tally[1] += position == 0
-                        tally[2] += position is not None
-            previous = next_previous
-    print(f"{len(resolutions)} resolutions, leave-one-out; hit@1 / hit@5 (queries)")
-    for subset in ("all", "counterpart"):
-        label = "all queries" if subset == "all" else f"queries with a counterpart (ratio >= {COUNTERPART:.0f})"
-        print(f"\n{label}")
-        print(f"{'length':>8}  " + "  ".join(f"{m:>22}" for m in methods))
-        for length in LENGTHS:
-            cells = []
-            for method in methods:
-                count, top1, top5 = tallies[(method, length, subset)]
-                cells.append(f"{top1 / max(count, 1):.3f} / {top5 / max(count, 1):.3f} ({count})".rjust(22))
-            print(f"{'full' if length is None else f'{length} words':>8}  " + "  ".join(cells))
-        print("reachable (target among the best beginnings; of those, tied with other texts): " + ", ".join(
-            f"{'full' if length is None else f'{length} words'} {reachable[(length, subset)][0] / count:.3f} "
-            f"({reachable[(length, subset)][1] / count:.3f} tied)"
-            for length in LENGTHS for count in [max(tallies[("index", length, subset)][0], 1)]))
-    print("\nmedian ms per query: " + ", ".join(
-        f"{method} {1000 * sorted(values)[len(values) // 2]:.2f}" for method, values in times.items() if values))
-    return 0
+                tally.times["context"].append(time.perf_counter() - started)
+                ranked["context"].append(_sources(hits))
+                # The editor holds the previous paragraph in full when the drafter starts the next one.
+                if length is not None:
+                    hits = index.search(paragraph.full_text(), limit=5, kind=paragraph.kind, previous=previous)
+                previous = hits[0] if hits else None
+            for method, lists in ranked.items():
+                for i, hit_sources in enumerate(lists):
+                    position = next((k for k, sources in enumerate(hit_sources) if sources & targets[i]), None)
+                    tally.add(method, length, subsets[i], position)
+                    if show_misses and method == "context" and position is None and len(subsets[i]) > 1:
+                        _show_miss(resolution, paragraphs[i], typed[i], target_texts[i], closest[i], lists[i])
+
+
+def _show_miss(resolution, paragraph, query, target_texts, closest, hit_sources) -> None:
+    print(f"miss: {resolution.symbol} {paragraph.kind} {_number(resolution, paragraph)} "
+          f"(closest ratio {closest:.0f}, {len(target_texts)} target text(s))\n  typed:  {query}\n"
+          f"  target: {min(target_texts)[:160]}\n  hit 1:  {sorted(hit_sources[0]) if hit_sources else None}")
+
+
+def _typed(full: str, length: int | None) -> str:
+    """Return ``full`` as typed after ``length`` words (None: in full)."""
+    words = full.split()
+    return full if length is None or length >= len(words) else " ".join(words[:length])
+
+
+def _label(length: int | None) -> str:
+    return "full" if length is None else f"{length} words"
 
 
 def _best_beginnings(query: str, texts: list[str]) -> set[str]:
