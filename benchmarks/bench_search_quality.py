@@ -3,6 +3,9 @@
 Two setups, the same measure:
 
 * seeds (default): for each seed in turn the other four are indexed, and its paragraphs are the queries.
+  A line per held-out seed follows the table: holding out the newest (53/11) against the four earlier
+  ones is what a drafter does; holding out an older one puts its later versions in the index, and a
+  middle one has near-copies on both sides that its first words cannot tell apart.
 * ``--held-out-session 80``: the adopted GA resolutions of ``../shared/corpus/ga-78-80-text`` from the
   sessions before 80 are indexed; the paragraphs of session 80's resolutions are the queries (a sample of
   whole resolutions, ``--queries``). This is real data the ranking was never tuned on; the seeds are one
@@ -82,9 +85,19 @@ def main(argv: list[str] | None = None) -> int:
                  f"{len(queried)} of session {args.held_out_session} queried (draw {args.seed})")
     methods = ("index", "context") + (() if args.no_brute else tuple(BRUTE))
     tally = Tally(methods)
+    per_run = []
     for library, queried in runs:
-        _evaluate(library, queried, tally, brute_full=args.held_out_session is None, show_misses=args.show_misses)
+        run = Tally(methods)
+        _evaluate(library, queried, run, brute_full=args.held_out_session is None, show_misses=args.show_misses)
+        tally.merge(run)
+        per_run.append((queried, run))
     tally.print(title)
+    if len(per_run) > 1:
+        print("\nper held-out resolution, queries with a counterpart, with context: hit@1 / hit@5 "
+              "(drafting the newest version against the earlier ones is the drafter's case)")
+        for queried, run in per_run:
+            print(f"  {', '.join(f'{r.symbol} ({r.year})' for r in queried)}: " + ", ".join(
+                f"{_label(length)} {run.rate('context', length)}" for length in (10, None)))
     return 0
 
 
@@ -129,6 +142,18 @@ class Tally:
             counts[1] += position == 0
             counts[2] += position is not None
 
+    def merge(self, other: Tally) -> None:
+        for key, counts in other.hits.items():
+            self.hits[key] = [a + b for a, b in zip(self.hits[key], counts)]
+        for key, counts in other.reachable.items():
+            self.reachable[key] = [a + b for a, b in zip(self.reachable[key], counts)]
+        for method, values in other.times.items():
+            self.times[method].extend(values)
+
+    def rate(self, method: str, length: int | None, subset: str = "counterpart") -> str:
+        count, top1, top5 = self.hits[(method, length, subset)]
+        return f"{top1 / count:.3f} / {top5 / count:.3f} ({count})" if count else "-"
+
     def print(self, title: str) -> None:
         print(f"{title}; hit@1 / hit@5 (queries)")
         for subset in SUBSETS:
@@ -136,19 +161,16 @@ class Tally:
             print(f"\n{label}")
             print(f"{'length':>8}  " + "  ".join(f"{m:>22}" for m in self.methods))
             for length in LENGTHS:
-                cells = []
-                for method in self.methods:
-                    count, top1, top5 = self.hits[(method, length, subset)]
-                    cell = f"{top1 / count:.3f} / {top5 / count:.3f} ({count})" if count else "-"
-                    cells.append(cell.rjust(22))
-                print(f"{_label(length):>8}  " + "  ".join(cells))
+                print(f"{_label(length):>8}  " + "  ".join(
+                    self.rate(method, length, subset).rjust(22) for method in self.methods))
             print("reachable (a target among the best beginnings; of those, tied with other texts): " + ", ".join(
                 f"{_label(length)} {self.reachable[(length, subset)][0] / count:.3f} "
                 f"({self.reachable[(length, subset)][1] / count:.3f} tied)"
                 for length in LENGTHS for count in [max(self.hits[("index", length, subset)][0], 1)]))
         print("\nmedian ms per query: " + ", ".join(
             f"{method} {1000 * float(np.median(values)):.2f}" for method, values in self.times.items() if values)
-            + " (brute force: one process.cdist per resolution and length on all cores, divided by its queries)")
+            + (" (brute force: one process.cdist per resolution and length on all cores, divided by its queries)"
+               if set(BRUTE) & set(self.methods) else ""))
 
 
 def _evaluate(library, queried, tally: Tally, *, brute_full: bool, show_misses: bool = False) -> None:
