@@ -17,10 +17,11 @@ paragraph (rapidfuzz ``ratio`` on the normalised full texts); where several text
 is a source of one of the first k hits. The same queries go through brute-force rapidfuzz (``ratio`` and
 ``partial_ratio``, ``process.cdist`` on all cores) over the same paragraphs, identical texts merged as
 the index does. Held out, ``partial_ratio`` on whole paragraphs is left out (about half an hour).
-"context" is the index given what a drafter's editor knows: the paragraph's kind and the previous
-paragraph's top hit in the same run (``previous=``; that paragraph typed in full, as the editor holds it
-when the drafter starts the next one); "index" has no context. Passing the kind means a target of the
-other kind (which happens only where the paragraph has no real counterpart) cannot be hit.
+"context" is the index given what the side panel passes: the previous paragraph's top hit in the same
+run (``previous=``; that paragraph typed in full, as the editor holds it when the drafter starts the next
+one), which carries the draft's run and affinity; "index" has no context. ``--kind`` also passes the
+paragraph's kind, a filter the panel leaves to the drafter (an operative "Welcomes" often has its closest
+precedent in a preambular "Welcoming"): then a target of the other kind cannot be hit.
 Figures are printed for all queries and for those whose target is a real counterpart (ratio >= 70).
 "reachable" bounds what any method can do that ranks first a text whose beginning matches the typed
 words best (``ratio`` against each text cut to the query's length): the share of queries with a target
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="held out: about this many paragraphs, whole resolutions drawn at random (0: all)")
     parser.add_argument("--seed", type=int, default=1, help="held out: the random draw")
     parser.add_argument("--no-brute", action="store_true", help="leave out brute force")
+    parser.add_argument("--kind", action="store_true", help="context also filters by the paragraph's kind")
     parser.add_argument("--show-misses", action="store_true",
                         help="print each query with a counterpart whose target is not in the first 5 hits with context")
     args = parser.parse_args(argv)
@@ -88,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     per_run = []
     for library, queried in runs:
         run = Tally(methods)
-        _evaluate(library, queried, run, brute_full=args.held_out_session is None, show_misses=args.show_misses)
+        _evaluate(library, queried, run, brute_full=args.held_out_session is None, show_misses=args.show_misses,
+                  kind=args.kind)
         tally.merge(run)
         per_run.append((queried, run))
     tally.print(title)
@@ -173,7 +176,8 @@ class Tally:
                if set(BRUTE) & set(self.methods) else ""))
 
 
-def _evaluate(library, queried, tally: Tally, *, brute_full: bool, show_misses: bool = False) -> None:
+def _evaluate(library, queried, tally: Tally, *, brute_full: bool, show_misses: bool = False,
+              kind: bool = False) -> None:
     """Index ``library``, query it with every paragraph of ``queried`` and count into ``tally``."""
     index = PrecedentIndex.from_resolutions(library)
     choices: dict[str, list[tuple[str, str, int]]] = {}
@@ -213,13 +217,14 @@ def _evaluate(library, queried, tally: Tally, *, brute_full: bool, show_misses: 
                 started = time.perf_counter()
                 ranked["index"].append(_sources(index.search(query, limit=5)))
                 tally.times["index"].append(time.perf_counter() - started)
+                context = {"kind": paragraph.kind} if kind else {}
                 started = time.perf_counter()
-                hits = index.search(query, limit=5, kind=paragraph.kind, previous=previous)
+                hits = index.search(query, limit=5, previous=previous, **context)
                 tally.times["context"].append(time.perf_counter() - started)
                 ranked["context"].append(_sources(hits))
                 # The editor holds the previous paragraph in full when the drafter starts the next one.
                 if length is not None:
-                    hits = index.search(paragraph.full_text(), limit=5, kind=paragraph.kind, previous=previous)
+                    hits = index.search(paragraph.full_text(), limit=5, previous=previous, **context)
                 previous = hits[0] if hits else None
             for method, lists in ranked.items():
                 for i, hit_sources in enumerate(lists):
