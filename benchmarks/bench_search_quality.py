@@ -196,20 +196,29 @@ def _evaluate(library, queried, tally: Tally, *, brute_full: bool, show_misses: 
         targets = [set().union(*(choices[text] for text in found)) for found in target_texts]
         subsets = [SUBSETS if best >= COUNTERPART else SUBSETS[:1] for best in closest]
         del scores
+        contexts = [{"kind": p.kind} if kind else {} for p in paragraphs]
+        # Each paragraph typed in full, with context: the editor holds it so when the drafter starts the
+        # next one, whose ``previous`` its top hit is, whatever length the next one is typed to.
+        whole, previous = [], None
+        for paragraph, context in zip(paragraphs, contexts):
+            started = time.perf_counter()
+            hits = index.search(paragraph.full_text(), limit=5, previous=previous, **context)
+            whole.append((hits, previous, time.perf_counter() - started))
+            previous = hits[0] if hits else None
         for length in LENGTHS:
             typed = [_typed(p.full_text(), length) for p in paragraphs]
+            normalised = [normalise(q) for q in typed]
             ranked: dict[str, list[list[set]]] = {m: [] for m in tally.methods}
             for method, scorer in BRUTE.items():
                 if method not in tally.methods or (method == "partial_ratio" and length is None and not brute_full):
                     continue
                 started = time.perf_counter()
-                brute = process.cdist([normalise(q) for q in typed], texts, scorer=scorer, workers=-1)
+                brute = process.cdist(normalised, texts, scorer=scorer, workers=-1)
                 top = np.argsort(-brute, axis=1, kind="stable")[:, :5]
                 tally.times[method].append((time.perf_counter() - started) / len(typed))
                 ranked[method] = [[set(choices[texts[j]]) for j in row] for row in top]
-            previous = None
-            for i, (paragraph, query) in enumerate(zip(paragraphs, typed)):
-                best_beginnings = _best_beginnings(normalise(query), texts)
+            for i, query in enumerate(typed):
+                best_beginnings = _best_beginnings(normalised[i], texts)
                 for subset in subsets[i]:
                     reached = bool(best_beginnings & target_texts[i])
                     tally.reachable[(length, subset)][0] += reached
@@ -217,15 +226,13 @@ def _evaluate(library, queried, tally: Tally, *, brute_full: bool, show_misses: 
                 started = time.perf_counter()
                 ranked["index"].append(_sources(index.search(query, limit=5)))
                 tally.times["index"].append(time.perf_counter() - started)
-                context = {"kind": paragraph.kind} if kind else {}
-                started = time.perf_counter()
-                hits = index.search(query, limit=5, previous=previous, **context)
-                tally.times["context"].append(time.perf_counter() - started)
-                ranked["context"].append(_sources(hits))
-                # The editor holds the previous paragraph in full when the drafter starts the next one.
+                hits, previous, elapsed = whole[i]
                 if length is not None:
-                    hits = index.search(paragraph.full_text(), limit=5, previous=previous, **context)
-                previous = hits[0] if hits else None
+                    started = time.perf_counter()
+                    hits = index.search(query, limit=5, previous=previous, **contexts[i])
+                    elapsed = time.perf_counter() - started
+                tally.times["context"].append(elapsed)
+                ranked["context"].append(_sources(hits))
             for method, lists in ranked.items():
                 for i, hit_sources in enumerate(lists):
                     position = next((k for k, sources in enumerate(hit_sources) if sources & targets[i]), None)
