@@ -114,6 +114,13 @@ class Checker:
             problems += check_typography(text, kind, number, sub)
         return problems
 
+    def check_draft(self, text: str) -> list[Problem]:
+        """Return every problem of the editor's text, read line by line as the editor shows it (the
+        structure of ``penholder.drafts.structure``), with offsets into ``text``."""
+        from penholder.checks.editor_text import check_editor_text
+
+        return check_editor_text(self, text)
+
     def check_text(self, text: str) -> list[Problem]:
         """Return every problem in draft text, with offsets into ``text`` (for the editor).
 

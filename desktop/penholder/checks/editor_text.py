@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 
 from penholder.checks.problem import Problem
 from penholder.checks.typography import check_typography
-from penholder.drafts.layout import OPERATIVE, ORGAN, PREAMBULAR, SUB, classify
-from penholder.model import Paragraph, Resolution, SubParagraph
+from penholder.drafts.layout import OPERATIVE, ORGAN, PREAMBULAR, classify
+from penholder.drafts.structure import draft_structure
+from penholder.model import Resolution, SubParagraph
 
 if TYPE_CHECKING:
     from penholder.checks import Checker
 
-_SUB_LABEL = re.compile(r"^\s*(\((?:[a-z]{1,2}|[ivxlc]{1,6})\))\s+")
-_ROMAN = re.compile(r"^\((?:[ivx]+)\)$")
 _ENDS = (",", ";", ":", ".")
 
 
@@ -76,61 +75,7 @@ def _number_fix(text: str, problem: Problem, body_start: int) -> Problem:
 
 def editor_resolution(text: str) -> tuple[Resolution, dict[tuple[str, int, str | None], int]]:
     """Return the editor text as a resolution, and where each paragraph's text starts in ``text``."""
-    lines = text.split("\n")
-    starts = []
-    offset = 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    resolution = Resolution(organ=None)
-    places: dict[tuple[str, int, str | None], int] = {}
-    last_sub: tuple[SubParagraph, str] | None = None
-    for line in classify(lines):
-        raw = lines[line.index]
-        if line.role == ORGAN:
-            resolution.organ = raw.strip()
-        elif line.role == PREAMBULAR:
-            body = raw[line.body_start:].rstrip()
-            resolution.preambular.append(Paragraph("preambular", _lead(body, "preambular"), body))
-            places[("preambular", len(resolution.preambular), None)] = starts[line.index] + line.body_start
-        elif line.role == OPERATIVE:
-            body = raw[line.body_start:].rstrip()
-            resolution.operative.append(Paragraph("operative", _lead(body, "operative"), body, line.number))
-            places[("operative", len(resolution.operative), None)] = starts[line.index] + line.body_start
-            last_sub = None
-        elif line.role == SUB and resolution.operative:
-            match = _SUB_LABEL.match(raw)
-            if match is None:
-                continue
-            label = match.group(1)
-            sub = SubParagraph(label, raw[match.end():].rstrip())
-            paragraph = resolution.operative[-1]
-            indented = len(raw) - len(raw.lstrip()) > 0
-            if last_sub is not None and (indented or _nested_roman(label, last_sub[0])):
-                parent, path = last_sub
-                parent.subparagraphs.append(sub)
-                where = f"{path} {label}"
-            else:
-                paragraph.subparagraphs.append(sub)
-                where = label
-                last_sub = (sub, label)
-            places[("operative", len(resolution.operative), where)] = starts[line.index] + match.end()
-    return resolution, places
-
-
-def _nested_roman(label: str, previous: SubParagraph) -> bool:
-    """Return whether an unindented (i), (ii) … is a level below, not the letter after (h)."""
-    if not _ROMAN.match(label):
-        return False
-    letter = previous.label.strip("()")
-    follows = len(letter) in (1, 2) and letter.isalpha() and chr(ord(letter[0]) + 1) * len(letter) == label.strip("()")
-    return not follows
-
-
-def _lead(text: str, kind: str) -> str:
-    from penholder.parsing import lexicon
-
-    return (lexicon.preambular_lead(text) if kind == "preambular" else lexicon.operative_lead(text)) or ""
+    return draft_structure(text)
 
 
 def _text_at(resolution: Resolution, kind: str, number: int, sub: str | None) -> str:

@@ -98,7 +98,7 @@ class LiveChecks(QObject):
             if generation == self.generation and text == self.editor.toPlainText():
                 self.show(problems)
 
-        start_task(lambda: checker.check_text(text) if text.strip() else [], show, owner=self)
+        start_task(lambda: checker.check_draft(text) if text.strip() else [], show, owner=self)
 
     def show(self, problems: list) -> None:
         """Underline each problem that has a place in the text (an insertion point: the character
