@@ -160,11 +160,18 @@ class Resolution:
     state: str | None = None  # "adopted" or "draft"
     sponsors: list[str] = field(default_factory=list)
     committee: str | None = None  # "Third Committee" for a Main Committee draft
+    # A draft's paragraphs in the order its editor shows them, set only when that is not all preambular
+    # then all operative (an unnumbered paragraph typed after operative ones); never in the JSON.
+    draft_order: list[Paragraph] | None = field(default=None, repr=False, compare=False)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
         """Return preambular then operative paragraphs."""
         return [*self.preambular, *self.operative]
+
+    def in_order(self) -> list[Paragraph]:
+        """Return the paragraphs in the order of the document (a draft's editor order)."""
+        return list(self.draft_order) if self.draft_order else self.paragraphs
 
     def footnote(self, mark: str) -> Footnote | None:
         """Return the footnote with ``mark``, or ``None``."""

@@ -55,17 +55,9 @@ def run(args: argparse.Namespace) -> int:
 
 def read_draft(path: str | Path):
     """Return the resolution in a ``.penholder`` draft, or in a text, DOCX or PDF file."""
-    if str(path).endswith(".penholder"):
-        from penholder.checks.editor_text import editor_resolution
-        from penholder.drafts.format import load_draft
+    from penholder.cli.export_command import load_input
 
-        draft = load_draft(path)
-        resolution = editor_resolution(draft.text)[0]
-        resolution.title = next((line.strip() for line in draft.text.splitlines() if line.strip()), None)
-        return draft.apply_to(resolution)
-    from penholder.library import read_resolution
-
-    return read_resolution(path)
+    return load_input(path)
 
 
 def library_resolutions(path: Path | None) -> list:

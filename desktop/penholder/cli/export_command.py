@@ -25,15 +25,14 @@ def register(subparsers: argparse._SubParsersAction, description: str) -> None:
 def load_input(path: str | Path) -> Resolution:
     """Return the resolution in ``path``: a resolution file (text, DOCX or PDF) or a ``.penholder`` draft.
 
-    The one place that decides how an export input is read (extend it for new input kinds). A draft's
-    text is parsed like a text file, then its metadata (symbol, session, sponsors …) is applied.
+    The one place that decides how an input of ``export``, ``check`` and ``sources`` is read (extend it
+    for new input kinds). A draft is read line by line as its editor shows it (``drafts.structure``),
+    never through the parser for imported text, then its details (symbol, session, sponsors …) apply.
     """
     if str(path).endswith(".penholder"):
-        from penholder.drafts import load_draft
-        from penholder.parsing import parse_text
+        from penholder.drafts.structure import read_draft_resolution
 
-        draft = load_draft(path)
-        return draft.apply_to(parse_text(draft.text, source=str(path)))
+        return read_draft_resolution(path)
     from penholder.readers import read_resolution
 
     return read_resolution(path)

@@ -15,7 +15,7 @@ from penholder.export import styles, wording
 from penholder.export.footnotes import FootnoteWriter, auto_numbered_marks, xml_safe
 from penholder.export.profiles import ADOPTED, DRAFT, Profile, body_of
 from penholder.export.runs import Piece, Revisions, append_pieces, make_run
-from penholder.model import OPERATIVE, Paragraph, Resolution, SubParagraph
+from penholder.model import OPERATIVE, PREAMBULAR, Paragraph, Resolution, SubParagraph
 
 
 def body_note_marks(paragraphs: list[Paragraph]) -> list[str]:
@@ -236,10 +236,10 @@ class ResolutionWriter:
 
     def write_body(self) -> None:
         """Write every preambular and operative paragraph."""
-        for index, paragraph in enumerate(self.resolution.preambular, start=1):
-            self.write_paragraph(paragraph, index)
-        for index, paragraph in enumerate(self.resolution.operative, start=1):
-            self.write_paragraph(paragraph, index)
+        counts = {PREAMBULAR: 0, OPERATIVE: 0}
+        for paragraph in self.resolution.in_order():
+            counts[paragraph.kind] += 1
+            self.write_paragraph(paragraph, counts[paragraph.kind])
 
     # -- end matter -------------------------------------------------------------------------------
     def write_end(self) -> None:

@@ -16,6 +16,10 @@ __all__ = ["ImportReport", "Library", "LibraryEntry", "read_resolution", "rebuil
 def resolve_resolution(ref: str, library_path: str | Path | None = None) -> Resolution:
     """Return the resolution ``ref`` names: a file (read and parsed) or a symbol in the library."""
     path = Path(ref).expanduser()
+    if path.is_file() and path.suffix == ".penholder":  # a draft, read as its editor shows it
+        from penholder.drafts.structure import read_draft_resolution
+
+        return read_draft_resolution(path)
     if path.is_file():
         return read_resolution(path)
     try:

@@ -243,10 +243,11 @@ class DraftFiles:
 
     # -- export --------------------------------------------------------------------------------------
     def resolution(self):
-        """Return the draft parsed into a resolution with its metadata."""
-        from penholder.parsing import parse_text
+        """Return the draft as the resolution every output reads: its lines as the editor shows them, with
+        its details (``drafts.structure``)."""
+        from penholder.drafts.structure import draft_resolution
 
-        return self.draft.apply_to(parse_text(self.current_draft().text, source=self.display_name()))
+        return draft_resolution(self.current_draft(), source=self.display_name())
 
     def _run_export(self, job, path: Path, what: str) -> None:
         status = self.window.statusBar()

@@ -350,8 +350,8 @@ class MainWindow(QMainWindow):
         self.outline.select_block(self.editor.current_block_number())
 
     def update_leads(self) -> None:
-        """Parse the draft in the pool and show the parser's leads (after a longer pause, so the parse
-        does not compete with the precedent search for the interpreter)."""
+        """Read the draft's structure in the pool and show its leads (after a longer pause, so it does not
+        compete with the precedent search for the interpreter)."""
         self.leads_generation += 1
         generation, text = self.leads_generation, self.editor.toPlainText()
 
@@ -550,18 +550,9 @@ class MainWindow(QMainWindow):
 
 
 def parsed_leads(text: str) -> dict[str, str]:
-    """Return {first 48 characters of paragraph text: lead} from the core parser (empty if it cannot)."""
-    if not text.strip():
-        return {}  # nothing to parse (and the parser is not imported before it is needed)
-    from penholder.errors import ParseError
-    from penholder.parsing import parse_text
+    """Return {first 48 characters of paragraph text: lead} of the draft's structure, the same leads the
+    export and the checks read (``drafts.structure``; it reads any text and never raises)."""
+    from penholder.drafts.structure import draft_structure
 
-    try:
-        resolution = parse_text(text, source="draft")
-    except ParseError:
-        return {}
-    except Exception:  # noqa: BLE001 - a parser bug must not break typing
-        return {}
+    resolution = draft_structure(text)[0]
     return {p.text[:48]: p.lead for p in resolution.paragraphs if p.lead}
-
-
