@@ -13,13 +13,10 @@ from hypothesis import strategies as st
 
 from penholder.cli import main
 from penholder.drafts import Draft, DraftMetadata, save_draft
-from penholder.drafts.layout import OPERATIVE, PREAMBULAR, SUB, classify
 from penholder.drafts.structure import draft_resolution, draft_structure
 from penholder.export import export_docx
 from penholder.export import styles as S
-from tests.export.reading import styled_paragraphs
-
-BODY_STYLES = {S.PREAMBULAR, S.OPERATIVE, *S.SUBPARAGRAPH}
+from tests.drafts.oracle import expected_body, exported_body
 
 # A preambular paragraph left without its final comma, followed by the next one: the editor shows two.
 PP7_PP8 = """Enhancement of international cooperation in the field of human rights
@@ -31,36 +28,6 @@ Stressing the importance of international cooperation for the promotion of human
 1. Reaffirms that it is one of the purposes of the United Nations to achieve international cooperation;
 2. Decides to continue its consideration of this question at its fifty-ninth session.
 """
-
-
-def expected_body(text: str) -> list[tuple[str, str]]:
-    """Return (style, text) of the body paragraphs the editor shows for ``text``, from its lines."""
-    lines = text.split("\n")
-    roles = classify(lines)
-    operative = [line for line in roles if line.role == OPERATIVE]
-    result = []
-    seen_paragraph = False
-    for line in roles:
-        raw = lines[line.index]
-        body = raw[line.body_start:].rstrip()
-        if line.role == PREAMBULAR:
-            result.append((S.PREAMBULAR, body))
-        elif line.role == OPERATIVE:
-            number = "" if len(operative) == 1 else f"{line.number}.\t"
-            result.append((S.OPERATIVE, f"{number}{body}"))
-        elif line.role == SUB and not seen_paragraph:
-            result.append((S.PREAMBULAR, raw.strip()))
-        elif line.role == SUB:
-            label = raw[: line.body_start].strip()
-            result.append(("sub", f"{label}\t{body}"))
-        seen_paragraph = seen_paragraph or line.role in (PREAMBULAR, OPERATIVE, SUB)
-    return result
-
-
-def exported_body(path) -> list[tuple[str, str]]:
-    """Return (style, text) of the body paragraphs of an exported DOCX (sub-paragraph levels as 'sub')."""
-    return [("sub" if style in S.SUBPARAGRAPH else style, text)
-            for style, text in styled_paragraphs(path) if style in BODY_STYLES]
 
 
 def test_a_paragraph_without_its_comma_stays_apart_in_the_export(tmp_path):
