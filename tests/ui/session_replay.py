@@ -205,8 +205,8 @@ class Replay:
             self.pause()
             if starts_paragraph and paragraphs % self.replace_every == 3:
                 self._replace_then_undo(line)
-            if not moved and role.role == layout.PREAMBULAR and paragraphs >= 3 \
-                    and index + 1 < len(lines) and not lines[index + 1].strip():
+            if not moved and starts_paragraph and paragraphs >= 2 \
+                    and (index + 1 == len(lines) or not lines[index + 1].strip()):
                 moved = self._move_up_and_back()
         self.figures.paragraphs = paragraphs
 
