@@ -20,7 +20,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -149,8 +150,11 @@ class Replay:
         for char in text:
             if char == "\n":
                 QTest.keyClick(self.editor, Qt.Key.Key_Return)
-            else:
+            elif char.isascii():
                 QTest.keyClicks(self.editor, char)
+            else:  # QTest maps ASCII only: a curly quote or a dash comes as a keyboard layout gives it
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    QApplication.sendEvent(self.editor, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
             self.app.processEvents()
             self.figures.characters += 1
 
