@@ -53,7 +53,7 @@ def test_damaged_files_give_one_line_reasons(tmp_path, content, reason):
 
 def test_save_refuses_a_file_changed_on_disk(tmp_path):
     path = tmp_path / "d.penholder"
-    mtime = save_draft(_draft(), path)
+    mtime = save_draft(_draft(), path).mtime
     os.utime(path, (mtime + 5, mtime + 5))
     with pytest.raises(DraftError, match="changed on disk"):
         save_draft(_draft(), path, expected_mtime=mtime)

@@ -16,9 +16,9 @@ from penholder.drafts import (
     Draft,
     DraftLock,
     discard_autosave,
-    list_recoveries,
     load_draft,
     save_draft,
+    scan_autosaves,
     write_autosave,
 )
 from penholder.drafts.layout import draft_text
@@ -338,7 +338,9 @@ class DraftFiles:
     def offer_recovery(self) -> int:
         """Offer each draft left by a window that did not close; return how many were restored."""
         restored = 0
-        for recovery in list_recoveries(ACTIVE_SESSIONS):
+        scan = scan_autosaves(ACTIVE_SESSIONS)
+        self.report_set_aside(scan.set_aside)
+        for recovery in scan.recoveries:
             if restored == 0 and self.ask_recover(recovery.title()):
                 origin = Path(recovery.origin) if recovery.origin else None
                 if origin is not None and not self._take_lock(origin):
@@ -353,6 +355,11 @@ class DraftFiles:
             else:
                 discard_autosave(recovery.path)
         return restored
+
+    def report_set_aside(self, set_aside) -> None:
+        """Tell the drafter which damaged autosave files were set aside (kept under a new name)."""
+        if set_aside:
+            self.show_error("\n".join(item.message() for item in set_aside))
 
     def close_cleanly(self) -> None:
         """Forget this window's autosave and lock (the drafter saved or chose to discard)."""
