@@ -22,6 +22,7 @@ from penholder.drafts import (
     write_autosave,
 )
 from penholder.drafts.layout import draft_text
+from penholder.drafts.lock import StaleLockError
 from penholder.errors import DraftError, PenholderError
 from penholder.ui.workers import start_task
 
@@ -98,10 +99,22 @@ class DraftFiles:
         self.window.setWindowModified(modified)
         self.window.update_structure()
 
+    def ask_take_over(self, question: str) -> bool:
+        """Return whether to take over the lock a stopped Penholder left on a draft."""
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(self.window, "Draft locked", question,
+                                    buttons.Yes | buttons.No, buttons.No) == buttons.Yes
+
     def _take_lock(self, path: Path) -> bool:
         lock = DraftLock(path)
         try:
-            lock.acquire()
+            try:
+                lock.acquire()
+            except StaleLockError as stale:
+                if not self.ask_take_over(stale.question):
+                    self.show_error(f"{stale}. The draft was not opened; use Open again to take it over.")
+                    return False
+                lock.take_over(stale)
         except DraftError as exc:
             self.show_error(str(exc))
             return False
