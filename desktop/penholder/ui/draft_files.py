@@ -15,8 +15,10 @@ from penholder.drafts import (
     DRAFT_SUFFIX,
     Draft,
     DraftLock,
+    FileStamp,
     discard_autosave,
-    load_draft,
+    file_stamp,
+    load_draft_stamped,
     save_draft,
     scan_autosaves,
     write_autosave,
@@ -38,7 +40,7 @@ class DraftFiles:
         self.draft = Draft()
         self.path: Path | None = None
         self.lock: DraftLock | None = None
-        self.mtime: float | None = None
+        self.stamp: FileStamp | None = None  # the draft file's size and hash when read or last saved
         self.autosaved_revision = -1
         self.exports: list = []  # running export tasks (tests wait on them)
         ACTIVE_SESSIONS.add(window.session)
@@ -142,7 +144,7 @@ class DraftFiles:
         if ask and not self.confirm_discard():
             return
         self._release_lock()
-        self.mtime = None
+        self.stamp = None
         self._show(Draft(), None)
 
     def open_dialog(self) -> None:
@@ -157,13 +159,13 @@ class DraftFiles:
         if not self.confirm_discard():
             return False
         try:
-            draft = load_draft(path)
+            draft, stamp = load_draft_stamped(path)
         except DraftError as exc:
             self.show_error(str(exc))
             return False
         if not self._take_lock(path):
             return False
-        self.mtime = path.stat().st_mtime
+        self.stamp = stamp
         self._show(draft, path)
         self.window.settings.add_recent(path)
         return True
@@ -178,7 +180,7 @@ class DraftFiles:
         if self.path is None:
             return self.save_as()
         try:
-            self.mtime = save_draft(self.current_draft(), self.path, expected_mtime=self.mtime)
+            self.stamp = save_draft(self.current_draft(), self.path, expected=self.stamp)
         except DraftError as exc:
             self.show_error(str(exc))
             return False
@@ -200,7 +202,7 @@ class DraftFiles:
             path = path.with_name(path.name + DRAFT_SUFFIX)
         if path != self.path and not self._take_lock(path):
             return False
-        self.path, self.mtime = path, None
+        self.path, self.stamp = path, None
         self.window.setWindowTitle(f"{self.display_name()}[*] — Penholder")
         return self.save()
 
@@ -220,7 +222,7 @@ class DraftFiles:
             self.show_error(str(exc))
             return False
         self._release_lock()
-        self.mtime = None
+        self.stamp = None
         self._show(Draft(text), None, modified=True)
         return True
 
@@ -358,7 +360,7 @@ class DraftFiles:
                 origin = Path(recovery.origin) if recovery.origin else None
                 if origin is not None and not self._take_lock(origin):
                     origin = None
-                self.mtime = origin.stat().st_mtime if origin and origin.exists() else None
+                self.stamp = file_stamp(origin) if origin else None
                 self._show(recovery.draft, origin, modified=True)
                 restored += 1
                 discard_autosave(recovery.path)
