@@ -26,6 +26,7 @@ TMP_SUFFIX = ".penholder-tmp"
 _LEFTOVER = re.compile(
     r"^\.(?P<name>.+)\.(?P<host>[0-9a-f]{6})-(?P<pid>\d+)-[0-9a-f]{8}" + re.escape(TMP_SUFFIX) + "$")
 ABANDONED_AFTER = 24 * 3600.0  # seconds: a temp file this old is a leftover whatever wrote it (another host)
+LEGACY_AFTER = 3600.0  # an earlier version's ``.NAME.XXXXXXXX.tmp`` this old is a leftover
 
 
 def host_tag() -> str:
@@ -121,7 +122,8 @@ def clean_leftovers(folder: str | Path, name: str | None = None) -> list[Path]:
 
     A temporary file is a leftover when it was written on this computer by a process that is gone, or
     when it is over a day old (another computer's, or a reused process id). Files that do not carry the
-    temporary name are never touched.
+    temporary name are never touched, except, for a given ``name``, the ``.NAME.XXXXXXXX.tmp`` files that
+    earlier Penholder versions left, once they are over an hour old.
     """
     removed: list[Path] = []
     now, here = time.time(), host_tag()
@@ -129,7 +131,11 @@ def clean_leftovers(folder: str | Path, name: str | None = None) -> list[Path]:
         entries = list(os.scandir(folder))
     except OSError:
         return removed
+    legacy = re.compile(r"^\." + re.escape(name) + r"\.[a-z0-9_]{8}\.tmp$") if name else None
     for entry in entries:
+        if legacy is not None and legacy.match(entry.name):
+            removed.extend(_remove_if_older(entry, now, LEGACY_AFTER))
+            continue
         match = _LEFTOVER.match(entry.name)
         if not match or (name is not None and match["name"] != name):
             continue
@@ -148,3 +154,13 @@ def clean_leftovers(folder: str | Path, name: str | None = None) -> list[Path]:
                 continue
             removed.append(Path(entry.path))
     return removed
+
+
+def _remove_if_older(entry: os.DirEntry, now: float, seconds: float) -> list[Path]:
+    try:
+        if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > seconds:
+            os.unlink(entry.path)
+            return [Path(entry.path)]
+    except OSError:
+        pass
+    return []

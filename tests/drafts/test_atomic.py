@@ -140,3 +140,43 @@ def test_a_save_cleans_the_leftovers_of_its_own_file_only(tmp_path):
     assert not own.exists() and other.exists()
     load_draft(tmp_path / "d.penholder")
     assert other.exists()
+
+
+def test_an_earlier_versions_leftover_of_the_same_file_is_cleaned_once_an_hour_old(tmp_path):
+    old = tmp_path / ".d.penholder.ab12_x9z.tmp"  # tempfile.mkstemp(prefix=".d.penholder.", suffix=".tmp")
+    young = tmp_path / ".d.penholder.zz12_x9z.tmp"
+    stranger = tmp_path / ".e.penholder.ab12_x9z.tmp"
+    for path in (old, young, stranger):
+        path.write_text("partial")
+    then = time.time() - 7200
+    for path in (old, stranger):
+        os.utime(path, (then, then))
+    save_draft(Draft("x"), tmp_path / "d.penholder")
+    assert not old.exists() and young.exists() and stranger.exists()
+
+
+@posix
+def test_the_folder_is_synced_after_the_rename(tmp_path, monkeypatch):
+    import penholder.atomic as atomic
+
+    synced: list[str] = []
+    real = os.fsync
+
+    def record(fd):
+        synced.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", record)
+    write_text_atomic(tmp_path / "x.txt", "x")
+    assert synced == ["file", "folder"]
+
+
+def test_the_start_up_scan_cleans_settings_and_data_folders():
+    from penholder import paths
+    from penholder.drafts import scan_autosaves
+
+    dead = _dead_pid()
+    left = [_leftover(paths.config_dir(), "settings.json", pid=dead),
+            _leftover(paths.data_dir(), "library.sqlite3", pid=dead)]
+    scan = scan_autosaves()
+    assert set(left) <= set(scan.cleaned) and not any(p.exists() for p in left)

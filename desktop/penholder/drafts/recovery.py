@@ -104,7 +104,8 @@ def list_recoveries(active_sessions: set[str] | frozenset[str] = frozenset()) ->
 
 
 def scan_autosaves(active_sessions: set[str] | frozenset[str] = frozenset()) -> AutosaveScan:
-    """Return the autosaves to offer (newest first), set damaged ones aside and remove leftover temp files.
+    """Return the autosaves to offer (newest first), set damaged ones aside and remove the temporary files
+    of killed saves in the autosave, settings and data folders.
 
     Never raises for a damaged file: the worst an autosave can do is to be set aside with a message.
     """
@@ -113,6 +114,11 @@ def scan_autosaves(active_sessions: set[str] | frozenset[str] = frozenset()) -> 
     except OSError:
         return AutosaveScan([], [], [])  # a read-only home: nothing to offer, autosave will say why it fails
     scan = AutosaveScan([], [], clean_leftovers(folder))
+    for other in (paths.config_dir, paths.data_dir):  # settings and library files written atomically
+        try:
+            scan.cleaned.extend(clean_leftovers(other()))
+        except OSError:
+            pass
     for path in sorted(folder.glob("*.penholder")):
         try:
             recovery = read_autosave(path)
