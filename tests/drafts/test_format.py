@@ -18,6 +18,7 @@ from penholder.drafts import (
     save_draft,
     write_autosave,
 )
+from penholder.drafts.lock import StaleLockError
 from penholder.errors import DraftError
 
 
@@ -53,7 +54,7 @@ def test_damaged_files_give_one_line_reasons(tmp_path, content, reason):
 
 def test_save_refuses_a_file_changed_on_disk(tmp_path):
     path = tmp_path / "d.penholder"
-    mtime = save_draft(_draft(), path)
+    mtime = save_draft(_draft(), path).mtime
     os.utime(path, (mtime + 5, mtime + 5))
     with pytest.raises(DraftError, match="changed on disk"):
         save_draft(_draft(), path, expected_mtime=mtime)
@@ -71,14 +72,17 @@ def test_lock_keeps_a_second_window_out_until_released(tmp_path):
     second.release()
 
 
-def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
+def test_stale_lock_of_a_dead_process_is_offered_for_take_over(tmp_path):
     import socket
 
     path = tmp_path / "d.penholder"
     (tmp_path / ".~d.penholder.lock").write_text(
         json.dumps({"pid": 2**22 + 12345, "host": socket.gethostname()}), encoding="utf-8")
     lock = DraftLock(path)
-    lock.acquire()
+    with pytest.raises(StaleLockError) as stale:
+        lock.acquire()
+    assert "Take the lock over" in stale.value.question
+    lock.take_over(stale.value)
     assert lock.held
     lock.release()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 from pathlib import Path
 
 from penholder.atomic import write_atomic
@@ -39,11 +41,30 @@ def check_target(path: str | Path) -> Path:
 
 
 def save_document(document, path: str | Path) -> Path:
-    """Save ``document`` to ``path`` through a temporary file and a rename; return the path."""
+    """Save ``document`` to ``path`` through a temporary file and a rename; return the path.
+
+    The DOCX is built in memory first, so that a full disk fails in one plain write (python-docx's zip
+    writer, interrupted on disk, would complain again when collected) and the old file stays as it was.
+    """
     target = check_target(path)
     try:
-        write_atomic(target, document.save)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        data = buffer.getvalue()
+        write_atomic(target, lambda handle: handle.write(data))
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ExportError(f"{target}: cannot write the DOCX ({reason})") from exc
+        raise ExportError(f"{target}: cannot write the DOCX: {write_problem(exc)}") from exc
     return target
+
+
+def write_problem(exc: OSError) -> str:
+    """Return why a file could not be written, and what to do, in the drafter's words."""
+    reason = exc.strerror or exc.__class__.__name__
+    cause, advice = {
+        errno.ENOSPC: ("the disk is full", "free some space or choose another folder"),
+        getattr(errno, "EDQUOT", -1): ("your disk quota is used up", "free some space or choose another folder"),
+        errno.EROFS: ("the disk is read-only", "choose another folder"),
+        errno.EACCES: ("no permission to write there", "choose another folder"),
+        errno.EPERM: ("no permission to write there", "choose another folder"),
+    }.get(exc.errno, (None, None))
+    return f"{cause} ({reason}); {advice}" if cause else reason

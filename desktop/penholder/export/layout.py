@@ -12,8 +12,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 from penholder.export import styles, wording
-from penholder.export.footnotes import FootnoteWriter, auto_numbered_marks, xml_safe
+from penholder.export.footnotes import FootnoteWriter, auto_numbered_marks
 from penholder.export.profiles import ADOPTED, DRAFT, Profile, body_of
+from penholder.export.properties import set_core_properties
 from penholder.export.runs import Piece, Revisions, append_pieces, make_run
 from penholder.model import OPERATIVE, PREAMBULAR, Paragraph, Resolution, SubParagraph
 
@@ -115,10 +116,7 @@ class ResolutionWriter:
         self._masthead = section.first_page_header._element
         for empty in self._masthead.findall(qn("w:p")):
             self._masthead.remove(empty)
-        core = self.document.core_properties
-        core.title = xml_safe(self.resolution.title or self.symbol)
-        core.subject = xml_safe(self.symbol)
-        core.author = "Penholder"
+        set_core_properties(self.document, self.resolution.title or self.symbol, self.symbol)
 
     def _running_head(self, header, left: str, right: str, *, symbol_left: bool) -> None:
         """Write a running head: symbol on the outer side, the title in a block on the inner side.

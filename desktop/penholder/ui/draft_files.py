@@ -15,13 +15,16 @@ from penholder.drafts import (
     DRAFT_SUFFIX,
     Draft,
     DraftLock,
+    FileStamp,
     discard_autosave,
-    list_recoveries,
-    load_draft,
+    file_stamp,
+    load_draft_stamped,
     save_draft,
+    scan_autosaves,
     write_autosave,
 )
 from penholder.drafts.layout import draft_text
+from penholder.drafts.lock import StaleLockError
 from penholder.errors import DraftError, PenholderError
 from penholder.ui.workers import start_task
 
@@ -37,7 +40,7 @@ class DraftFiles:
         self.draft = Draft()
         self.path: Path | None = None
         self.lock: DraftLock | None = None
-        self.mtime: float | None = None
+        self.stamp: FileStamp | None = None  # the draft file's size and hash when read or last saved
         self.autosaved_revision = -1
         self.exports: list = []  # running export tasks (tests wait on them)
         ACTIVE_SESSIONS.add(window.session)
@@ -98,10 +101,22 @@ class DraftFiles:
         self.window.setWindowModified(modified)
         self.window.update_structure()
 
+    def ask_take_over(self, question: str) -> bool:
+        """Return whether to take over the lock a stopped Penholder left on a draft."""
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(self.window, "Draft locked", question,
+                                    buttons.Yes | buttons.No, buttons.No) == buttons.Yes
+
     def _take_lock(self, path: Path) -> bool:
         lock = DraftLock(path)
         try:
-            lock.acquire()
+            try:
+                lock.acquire()
+            except StaleLockError as stale:
+                if not self.ask_take_over(stale.question):
+                    self.show_error(f"{stale}. The draft was not opened; use Open again to take it over.")
+                    return False
+                lock.take_over(stale)
         except DraftError as exc:
             self.show_error(str(exc))
             return False
@@ -129,7 +144,7 @@ class DraftFiles:
         if ask and not self.confirm_discard():
             return
         self._release_lock()
-        self.mtime = None
+        self.stamp = None
         self._show(Draft(), None)
 
     def open_dialog(self) -> None:
@@ -144,13 +159,13 @@ class DraftFiles:
         if not self.confirm_discard():
             return False
         try:
-            draft = load_draft(path)
+            draft, stamp = load_draft_stamped(path)
         except DraftError as exc:
             self.show_error(str(exc))
             return False
         if not self._take_lock(path):
             return False
-        self.mtime = path.stat().st_mtime
+        self.stamp = stamp
         self._show(draft, path)
         self.window.settings.add_recent(path)
         return True
@@ -165,7 +180,7 @@ class DraftFiles:
         if self.path is None:
             return self.save_as()
         try:
-            self.mtime = save_draft(self.current_draft(), self.path, expected_mtime=self.mtime)
+            self.stamp = save_draft(self.current_draft(), self.path, expected=self.stamp)
         except DraftError as exc:
             self.show_error(str(exc))
             return False
@@ -187,7 +202,7 @@ class DraftFiles:
             path = path.with_name(path.name + DRAFT_SUFFIX)
         if path != self.path and not self._take_lock(path):
             return False
-        self.path, self.mtime = path, None
+        self.path, self.stamp = path, None
         self.window.setWindowTitle(f"{self.display_name()}[*] — Penholder")
         return self.save()
 
@@ -207,7 +222,7 @@ class DraftFiles:
             self.show_error(str(exc))
             return False
         self._release_lock()
-        self.mtime = None
+        self.stamp = None
         self._show(Draft(text), None, modified=True)
         return True
 
@@ -338,12 +353,14 @@ class DraftFiles:
     def offer_recovery(self) -> int:
         """Offer each draft left by a window that did not close; return how many were restored."""
         restored = 0
-        for recovery in list_recoveries(ACTIVE_SESSIONS):
+        scan = scan_autosaves(ACTIVE_SESSIONS)
+        self.report_set_aside(scan.set_aside)
+        for recovery in scan.recoveries:
             if restored == 0 and self.ask_recover(recovery.title()):
                 origin = Path(recovery.origin) if recovery.origin else None
                 if origin is not None and not self._take_lock(origin):
                     origin = None
-                self.mtime = origin.stat().st_mtime if origin and origin.exists() else None
+                self.stamp = file_stamp(origin) if origin else None
                 self._show(recovery.draft, origin, modified=True)
                 restored += 1
                 discard_autosave(recovery.path)
@@ -353,6 +370,11 @@ class DraftFiles:
             else:
                 discard_autosave(recovery.path)
         return restored
+
+    def report_set_aside(self, set_aside) -> None:
+        """Tell the drafter which damaged autosave files were set aside (kept under a new name)."""
+        if set_aside:
+            self.show_error("\n".join(item.message() for item in set_aside))
 
     def close_cleanly(self) -> None:
         """Forget this window's autosave and lock (the drafter saved or chose to discard)."""
