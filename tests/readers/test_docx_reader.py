@@ -100,7 +100,7 @@ def test_footnotes_part_parser_never_expands_entities():
 def test_zip_bomb_is_refused_before_unpacking(tmp_path):
     base = write_docx(tmp_path / "base.docx")
     bomb = _rewrite(base, tmp_path / "bomb.docx", add={"word/media/image1.png": bytes(30 * 1024 * 1024)})
-    with pytest.raises(ParseError, match="ZIP bomb"):
+    with pytest.raises(ParseError, match="expands"):
         read_resolution(bomb)
 
 
@@ -109,7 +109,7 @@ def test_zip_bomb_by_total_size(tmp_path, monkeypatch):
 
     base = write_docx(tmp_path / "base.docx")
     monkeypatch.setattr(zip_guard, "MAX_UNPACKED_BYTES", 1000)
-    with pytest.raises(ParseError, match="ZIP bomb"):
+    with pytest.raises(ParseError, match="expands"):
         read_resolution(base)
 
 

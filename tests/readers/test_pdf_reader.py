@@ -133,15 +133,14 @@ def test_decompression_bomb_pdf_is_refused(tmp_path):
 
     path = write_flate_bomb_pdf(tmp_path / "bomb.pdf", 90 * 1024 * 1024)
     assert path.stat().st_size < 1024 * 1024
-    with pytest.raises(ParseError, match="decompression bomb"):
+    with pytest.raises(ParseError, match="expands to more than pypdf reads"):
         read_resolution(path)
 
 
 def test_a_pdf_that_takes_too_long_is_given_up(tmp_path, monkeypatch):
-    from penholder.readers import pdf_reader
+    from penholder.readers import pdf_worker
 
     path = write_text_pdf(tmp_path / "res.pdf", resolution_runs())
-    monkeypatch.setattr(pdf_reader, "MAX_PDF_SECONDS", 0.0)
-    monkeypatch.setattr(pdf_reader, "PDF_SECONDS_PER_PAGE", 0.0)
-    with pytest.raises(ParseError, match="took too long"):
+    monkeypatch.setattr(pdf_worker, "MAX_PDF_SECONDS", 0.0)
+    with pytest.raises(ParseError, match="took longer than 0 s"):
         read_resolution(path)

@@ -1,6 +1,6 @@
 """Word (DOCX) files with python-docx: paragraphs in order, italic leads, numbering, real footnotes.
 
-The container is checked first (zip_guard: sizes, ratio, no DTD). The body is walked in document
+The container is checked and repacked first (zip_guard: sizes, a byte budget, no DTD). The body is walked in document
 order; each paragraph becomes one block of text with its automatic number (if Word numbers it), its
 italic lead marked ``*Lead*`` (direct formatting, character style or paragraph style), footnote
 references as superscript marks; tables are skipped with a warning. Footnotes come from the
@@ -17,7 +17,7 @@ from penholder.errors import ParseError
 from penholder.readers.docx_numbering import Numbering
 from penholder.readers.limits import fail
 from penholder.readers.marks import footnote_lines, note_order, render_pieces
-from penholder.readers.zip_guard import open_checked_zip
+from penholder.readers.zip_guard import checked_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES_REL = "/footnotes"
@@ -55,7 +55,7 @@ def safe_xml_parser():
 
 def read_docx_bytes(path: object, data: bytes) -> DocxText:
     """Return the rebuilt text of a DOCX's bytes, or raise ParseError "<file>: <reason>"."""
-    open_checked_zip(path, data).close()
+    data = checked_docx(path, data)
     try:
         return _read(path, data)
     except ParseError:
@@ -63,8 +63,19 @@ def read_docx_bytes(path: object, data: bytes) -> DocxText:
     except RecursionError:
         raise fail(path, "damaged Word file (its structure loops)") from None
     except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many types on damaged files
+        if type(exc).__name__ == "XMLSyntaxError":
+            raise fail(path, _xml_reason(exc)) from None
         reason = " ".join(str(exc).split())[:120] or type(exc).__name__
         raise fail(path, f"damaged or unsupported Word file ({reason})") from None
+
+
+def _xml_reason(exc: Exception) -> str:
+    """Return a drafter's reason for an XML part lxml could not read (never libxml2's advice to itself)."""
+    text = str(exc)
+    if "huge" in text.lower() or "XML_PARSE_HUGE" in text:
+        return "this Word file holds a run of text or markup over 10 MB long; it is probably damaged"
+    where = re.search(r"line (\d+)", text)
+    return "damaged Word file (its text is not well-formed XML" + (f" at line {where.group(1)}" if where else "") + ")"
 
 
 def _read(path: object, data: bytes) -> DocxText:

@@ -10,8 +10,9 @@ from penholder.errors import ParseError
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Files over 50 MB are refused: no resolution is that large, a bomb or a wrong file is."""
 
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-"""A DOCX may unpack to at most this many bytes in total."""
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+"""A DOCX may unpack to at most this many bytes in total (parts are inflated as a stream and counted; a
+Word file of 50 MB of pictures unpacks to about 50 MB)."""
 
 MAX_COMPRESSION_RATIO = 200
 """A DOCX part that unpacks to more than this many times its packed size is treated as a ZIP bomb."""
@@ -45,7 +46,11 @@ def read_bytes_checked(path: str | os.PathLike) -> bytes:
                          f"({info.st_size / (1024 * 1024):.0f} MB); refused")
     try:
         with open(file, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            # As many bytes as the file has (a buffer of the limit's size would be allocated each time),
+            # then whatever it grew by since, up to the limit.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
     except PermissionError:
         raise fail(path, "cannot be read (permission denied)") from None
     except OSError as exc:

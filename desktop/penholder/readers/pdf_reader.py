@@ -2,7 +2,9 @@
 
 Every failure of pypdf on a damaged file becomes one ParseError line; an encrypted file that opens
 with the empty password (owner-password only) is read, one that needs a password is refused; a PDF
-without a text layer (a scan) is reported as such.
+without a text layer (a scan) is reported as such, one whose pages expand to megabytes of drawing
+instructions without text as damaged. ``read_pdf_bytes`` reads in a worker process with a hard time
+limit (``pdf_worker``); ``read_pdf_here`` is what that process runs.
 """
 
 from __future__ import annotations
@@ -19,14 +21,13 @@ from penholder.readers.pdf_layout import LayoutResult, PageRuns, TextRun, rebuil
 
 _MIN_TEXT_CHARS = 40
 
-MAX_PDF_SECONDS = 60.0
-"""A PDF still being read after this long (plus a second a page) is given up: a crafted or pathological
-file, not a resolution. A 13-page resolution takes about 2.5 s."""
-PDF_SECONDS_PER_PAGE = 1.0
+_CONTENT_WITHOUT_TEXT = 4 * 1024 * 1024
+"""Page content (drawing instructions) past this size, and no text: not a scan (a scan's page is one
+instruction drawing its picture) but a damaged file or a compression bomb."""
 
 
 class _TooSlow(Exception):
-    """Raised from inside pypdf's extraction when a PDF has taken longer than MAX_PDF_SECONDS."""
+    """Raised from inside pypdf's extraction when a PDF has taken longer than its time limit."""
 
 
 @dataclass
@@ -39,31 +40,40 @@ class PdfText:
     warnings: list[str]
 
 
-def read_pdf_bytes(path: object, data: bytes) -> PdfText:
-    """Return the rebuilt text of a PDF's bytes, or raise ParseError "<file>: <reason>"."""
+def read_pdf_bytes(path: object, data: bytes, *, seconds: float | None = None) -> PdfText:
+    """Return the rebuilt text of a PDF's bytes, read in a worker process given at most ``seconds``
+    (default ``pdf_worker.MAX_PDF_SECONDS``) in all, or raise ParseError "<file>: <reason>"."""
+    from penholder.readers.pdf_worker import read_in_worker
+
+    return read_in_worker(path, data, seconds=seconds)
+
+
+def read_pdf_here(path: object, data: bytes, *, seconds: float) -> PdfText:
+    """Return the rebuilt text of a PDF's bytes, read in this process, giving up after ``seconds``."""
     logger = logging.getLogger("pypdf")
     previous_level = logger.level
     logger.setLevel(logging.ERROR + 10)  # pypdf logs recoverable damage; we report our own lines
     try:
-        return _read(path, data)
+        return _read(path, data, time.monotonic() + seconds)
     except ParseError:
         raise
     except _TooSlow:
-        raise fail(path, "PDF took too long to read; given up (damaged or unusually complex file)") from None
+        raise fail(path, f"reading this PDF took longer than {seconds:.0f} s and was given up; it is probably "
+                         "damaged or unusually complex (save it again as PDF, or import the Word file)") from None
     except RecursionError:
         raise fail(path, "damaged PDF (its structure loops); cannot be read") from None
     except MemoryError:
         raise fail(path, "PDF too large to read in memory") from None
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types on damaged files
         if type(exc).__name__ == "LimitReachedError":
-            raise fail(path, "refused as a decompression bomb: a PDF stream would unpack past pypdf's "
-                             "limit") from None
+            raise fail(path, "a page of this PDF expands to more than pypdf reads (75 MB); it is probably "
+                             "damaged") from None
         raise fail(path, f"damaged or unsupported PDF ({_reason(exc)})") from None
     finally:
         logger.setLevel(previous_level)
 
 
-def _read(path: object, data: bytes) -> PdfText:
+def _read(path: object, data: bytes, deadline: float) -> PdfText:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data), strict=False)
@@ -82,10 +92,13 @@ def _read(path: object, data: bytes) -> PdfText:
         raise fail(path, "PDF has no pages")
     if count > MAX_PDF_PAGES:
         raise fail(path, f"PDF has {count} pages, more than {MAX_PDF_PAGES}; refused")
-    deadline = time.monotonic() + MAX_PDF_SECONDS + PDF_SECONDS_PER_PAGE * count
     pages = [_page_runs(page, deadline) for page in reader.pages]
     visible = sum(len(r.text.strip()) for page in pages for r in page.runs)
     if visible < _MIN_TEXT_CHARS:
+        content = _content_size(reader, deadline)
+        if content > _CONTENT_WITHOUT_TEXT:
+            raise fail(path, f"this PDF's pages expand to {content / (1024 * 1024):,.0f} MB of drawing "
+                             "instructions without any text; it is probably damaged")
         raise fail(path, "PDF has no text layer (scanned image?); run it through OCR first")
     layout = rebuild_text(pages)
     warnings = []
@@ -96,6 +109,22 @@ def _read(path: object, data: bytes) -> PdfText:
     elif blank:
         warnings.append(f"{path}: pages {', '.join(blank)} have no text layer (scanned?) and were skipped")
     return PdfText(layout.text, count, layout, warnings)
+
+
+def _content_size(reader, deadline: float) -> int:
+    """Return how many bytes the pages' content streams expand to (stopping past the threshold)."""
+    total = 0
+    for page in reader.pages:
+        if time.monotonic() > deadline:
+            raise _TooSlow
+        try:
+            contents = page.get_contents()
+            total += len(contents.get_data()) if contents is not None else 0
+        except Exception:  # noqa: BLE001 - a damaged stream: not a scan either way
+            continue
+        if total > _CONTENT_WITHOUT_TEXT:
+            break
+    return total
 
 
 def _page_runs(page, deadline: float) -> PageRuns:

@@ -8,7 +8,6 @@ opens by memory-mapping (see ``save``/``load``) instead of being rebuilt at each
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -18,14 +17,14 @@ from typing import Any
 import numpy as np
 
 from penholder.model import OPERATIVE, PREAMBULAR, WITHOUT_A_VOTE, Adoption, Resolution
-from penholder.search import signatures
+from penholder.search import integrity, signatures
 from penholder.search.columns import ReadTextColumn, TextColumn
 from penholder.search.normalise import normalise_title
 from penholder.search.preparing import group, prepare
 from penholder.search.terms_index import TermIndex
 
 KINDS = (PREAMBULAR, OPERATIVE)
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7  # 7: every file's size and CRC-32 in index.json (search.integrity)
 # Texts are also found by their first (and last) OPENING bytes (UTF-8), normalised: a typed beginning
 # reaches every text that opens the same way, however common its words; a whole paragraph with a word
 # changed near its start still reaches the text by its ending.
@@ -36,6 +35,8 @@ LONG_QUERY = 200
 ARRAYS = ("paragraph_resolution", "paragraph_kind", "paragraph_number", "paragraph_group", "resolution_first",
           "group_members_indptr", "group_members", "opening_keys", "opening_groups", "closing_keys",
           "closing_groups", "group_signatures")
+META = "index.json"
+COLUMNS = ("texts", "leads", "group_texts")
 
 
 @dataclass
@@ -203,15 +204,18 @@ class PrecedentIndex:
         self.leads.save(folder, "leads")
         self.group_texts.save(folder, "group_texts")
         self.term_index.save(folder)
-        meta = {"format": FORMAT_VERSION, "stamp": stamp, "resolutions": self.resolution_info}
-        (folder / "index.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        meta = {"format": FORMAT_VERSION, "stamp": stamp, "resolutions": self.resolution_info,
+                "files": integrity.folder_checksums(folder, skip=META)}
+        (folder / META).write_text(integrity.seal(meta), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> PrecedentIndex:
-        """Return the index saved in ``folder`` (arrays memory-mapped)."""
-        meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        """Return the index saved in ``folder`` (arrays memory-mapped) once every file matches its
+        checksum; raise ``integrity.DamagedIndex`` (a ValueError) when one does not."""
+        meta = integrity.unseal((folder / META).read_text(encoding="utf-8", errors="replace"))
         if meta.get("format") != FORMAT_VERSION:
             raise ValueError(f"index format {meta.get('format')} is not {FORMAT_VERSION}")
+        integrity.verify(folder, meta.get("files"), saved_files())
         arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray) for name in ARRAYS}
         # The texts and leads are read only for the hits: from the files, so their pages do not stay mapped.
         return cls(meta["resolutions"], arrays, ReadTextColumn.load(folder, "texts"),
@@ -220,9 +224,10 @@ class PrecedentIndex:
 
     @staticmethod
     def saved_stamp(folder: Path) -> str | None:
-        """Return the stamp of the index saved in ``folder``, or ``None`` if there is none."""
+        """Return the stamp of the index saved in ``folder``, or ``None`` if there is none (or its
+        description is damaged)."""
         try:
-            meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+            meta = integrity.unseal((folder / META).read_text(encoding="utf-8", errors="replace"))
         except (OSError, ValueError):
             return None
         return meta.get("stamp") if meta.get("format") == FORMAT_VERSION else None
@@ -327,6 +332,14 @@ class PrecedentIndex:
 
         return rank(self, query, limit, kind=kind, body=body, years=years, consensus_only=consensus_only,
                     previous=previous)
+
+
+def saved_files() -> list[str]:
+    """Return the names of the files a saved index is made of (besides ``index.json``)."""
+    from penholder.search.terms_index import SAVED_FILES
+
+    return ([f"{name}.npy" for name in ARRAYS] + [f"{name}{suffix}" for name in COLUMNS
+                                                  for suffix in (".bin", ".offsets.npy")] + list(SAVED_FILES))
 
 
 def looks_whole(normalised: str) -> bool:

@@ -1,4 +1,8 @@
-"""The saved copy of a library's index, kept next to the database and rebuilt when the library changes."""
+"""The saved copy of a library's index, kept next to the database and rebuilt when the library changes.
+
+A saved copy is served only when it is current and every file matches its checksum (``search.integrity``);
+otherwise the index is built again from the library's database and saved in its place.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,15 @@ from penholder.search.index import PrecedentIndex
 
 
 def cached_index(library: Any) -> PrecedentIndex:
-    """Return the library's index: its saved copy if current, else built now and saved (best effort)."""
+    """Return the library's index: its saved copy if current and intact, else built now from the database and
+    saved (best effort)."""
     folder: Path = library.index_folder()
     stamp = library.stamp()
     if PrecedentIndex.saved_stamp(folder) == stamp:
         try:
             return PrecedentIndex.load(folder)
-        except (OSError, ValueError, KeyError):
-            pass  # a damaged copy: build again
+        except (OSError, ValueError, KeyError):  # integrity.DamagedIndex is a ValueError
+            pass  # a damaged or unreadable copy: never served, built again from the database
     index = PrecedentIndex.from_resolutions(library.resolutions())
     save_index(index, folder, stamp)
     return index

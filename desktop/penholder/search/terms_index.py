@@ -19,6 +19,8 @@ import numpy as np
 
 from penholder.search.normalise import STOPWORDS, TERM_ENDS, TERM_SPACES
 
+SAVED_FILES = ("terms_indptr.npy", "terms_docs.npy", "terms_weights.npy", "terms_vocabulary.json")
+
 K1 = 1.2
 B = 0.75
 # Query terms beyond this many (the most frequent ones) add time but hardly change the candidates.
@@ -192,7 +194,7 @@ class TermIndex:
         return best, _first_distinct(anchored, anchored_limit)
 
     def save(self, folder: Path) -> None:
-        """Write the arrays and the vocabulary into ``folder`` (which must exist)."""
+        """Write the arrays and the vocabulary into ``folder`` (which must exist): ``SAVED_FILES``."""
         np.save(folder / "terms_indptr.npy", self.indptr)
         np.save(folder / "terms_docs.npy", self.docs)
         np.save(folder / "terms_weights.npy", self.weights)

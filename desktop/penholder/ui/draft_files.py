@@ -23,7 +23,6 @@ from penholder.drafts import (
     scan_autosaves,
     write_autosave,
 )
-from penholder.drafts.layout import draft_text
 from penholder.drafts.lock import StaleLockError
 from penholder.errors import DraftError, PenholderError
 from penholder.ui.workers import start_task
@@ -400,29 +399,8 @@ def library_symbols(library_path) -> list[str]:
 
 
 def read_draft_text(path: Path) -> str:
-    """Return the editor text of a text, DOCX or PDF draft: parsed into one paragraph per line when it
-    reads as a resolution, else the text as it is (a text file) or a ``DraftError``."""
-    from penholder.library import read_resolution
+    """Return the editor text of a text, DOCX or PDF draft, read through the same guarded reader as the
+    library import (``readers.incoming``); raise ``ParseError`` with the reason otherwise."""
+    from penholder.readers.incoming import import_draft_text
 
-    if path.is_file():
-        try:
-            resolution = read_resolution(path)
-        except PenholderError:
-            resolution = None
-        if resolution is not None and resolution.paragraphs:
-            return draft_text(resolution)
-    if path.suffix.lower() == ".docx":
-        try:
-            import docx
-
-            return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-        except Exception as exc:  # python-docx raises many kinds for a bad file
-            raise DraftError(f"{path.name}: not a readable DOCX file ({exc.__class__.__name__})") from exc
-    if path.suffix.lower() == ".pdf":
-        raise DraftError(f"{path.name}: no resolution text found in this PDF")
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise DraftError(f"{path}: no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DraftError(f"{path.name}: not a readable text file") from exc
+    return import_draft_text(path)

@@ -1,7 +1,8 @@
 """The "Add to library" window: a progress bar and Cancel while files are added in the pool, then the report.
 
 The report says how many files were added, updated, skipped as unchanged, and lists every failed file
-with its reason, so a drafter knows exactly what a batch of PDFs and Word files did.
+with its reason, so a drafter knows exactly what a batch of PDFs and Word files did. A PDF being read
+shows its time against the limit, and Cancel stops it at once (``readers.pdf_worker``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -59,18 +60,23 @@ class ImportDialog(QDialog):
 
         def add():
             from penholder.library import Library
+            from penholder.readers.pdf_worker import cancellable
 
             library = Library.open(library_path)
             try:
-                return library.add_files(paths, progress=relay, cancel=cancelled.is_set)
+                with cancellable(cancelled.is_set):
+                    return library.add_files(paths, progress=relay, cancel=cancelled.is_set)
             finally:
                 library.close()
 
         self.show()
         self.task = start_task(add, self._finished, self._failed, owner=self)
+        self.clock = QTimer(self)
+        self.clock.timeout.connect(self._show_pdf_time)
+        self.clock.start(1000)
 
     def cancel(self) -> None:
-        """Stop after the file being added now; files already added stay in the library."""
+        """Stop now (a PDF being read is given up); files already added stay in the library."""
         self.cancelled.set()
         self.status.setText("Stopping after the current file …")
         self.buttons.setEnabled(False)
@@ -86,7 +92,17 @@ class ImportDialog(QDialog):
         self.progress.setValue(done)
         self.status.setText(f"Adding {done} of {total}: {Path(path).name}")
 
+    def _show_pdf_time(self) -> None:
+        from penholder.readers.pdf_worker import reading_now
+
+        reading = [entry for entry in reading_now() if entry[1] >= 2]
+        if reading and self.report is None and not self.cancelled.is_set():
+            path, seconds, limit = reading[0]
+            self.status.setText(f"Reading {Path(path).name}: {seconds:.0f} s (given up at {limit:.0f} s; "
+                                "Cancel stops it now)")
+
     def _finished(self, report) -> None:
+        self.clock.stop()
         self.report = report
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -99,6 +115,7 @@ class ImportDialog(QDialog):
         self.finished_report.emit(report)
 
     def _failed(self, message: str) -> None:
+        self.clock.stop()
         self.status.setText(f"Nothing was added: {message}")
         self.progress.setRange(0, 1)
         self._show_close()
