@@ -252,15 +252,23 @@ class DraftFiles:
     def _run_export(self, job, path: Path, what: str) -> None:
         status = self.window.statusBar()
         status.showMessage(f"Writing {what} {path.name} …")
+        checker, text = self.window.checks.checker, self.editor.toPlainText()
 
-        def done(_result):
-            status.showMessage(f"Wrote {path}", 6000)
+        def write_and_count():
+            job()
+            try:
+                return open_errors(checker, text)
+            except Exception:  # the file is written; the count is only a courtesy
+                return None
+
+        def done(errors):
+            status.showMessage(f"Wrote {path}{errors_note(errors)}", 15000)
 
         def failed(message):
             status.showMessage(f"{what} not written", 6000)
             self.show_error(message)
 
-        self.exports.append(start_task(job, done, failed, owner=self.window))
+        self.exports.append(start_task(write_and_count, done, failed, owner=self.window))
 
     def export_docx_dialog(self) -> None:
         """Ask for a file and export the draft to UN-style DOCX there, in the background."""
@@ -359,6 +367,25 @@ class DraftFiles:
         discard_autosave(self.window.session)
         ACTIVE_SESSIONS.discard(self.window.session)
         self._release_lock()
+
+
+def open_errors(checker, text: str) -> int:
+    """Return how many error-level house-style problems the editor text has (the plain house rules when
+    the library's checker is not loaded yet)."""
+    from penholder.checks import ERROR, Checker
+
+    if not text.strip():
+        return 0
+    return sum(problem.severity == ERROR for problem in (checker or Checker()).check_draft(text))
+
+
+def errors_note(errors: int | None) -> str:
+    """Return what an export's status line adds about the draft's open errors (nothing if not counted)."""
+    if errors is None:
+        return ""
+    if not errors:
+        return " · no style errors open"
+    return f" · {errors} style error{'s' if errors != 1 else ''} still open (Problems, F8)"
 
 
 def library_symbols(library_path) -> list[str]:
