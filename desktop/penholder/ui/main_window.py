@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.problems_dock = self._dock("Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
+        # Six problems and more at a glance (a one-line message per row; long ones wrap).
+        self.resizeDocks([self.problems_dock], [self.problems.default_height()], Qt.Orientation.Vertical)
         self.dispatcher = SearchDispatcher(self)
         self.dispatcher.prepare = diffs_html
         self.files = DraftFiles(self)
