@@ -6,9 +6,11 @@ Exports run in the thread pool; the window stays usable while a DOCX is written.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from penholder.drafts import (
@@ -23,6 +25,7 @@ from penholder.drafts import (
 )
 from penholder.drafts.layout import draft_text
 from penholder.errors import DraftError, PenholderError
+from penholder.paths import HOME_ENV
 from penholder.ui.workers import start_task
 
 DRAFT_FILTER = f"Penholder drafts (*{DRAFT_SUFFIX})"
@@ -50,7 +53,7 @@ class DraftFiles:
     # -- questions (patched in tests) ----------------------------------------------------------------
     def ask_open_path(self, title: str, filters: str) -> str:
         """Return a file chosen to open, or an empty string."""
-        return QFileDialog.getOpenFileName(self.window, title, str(Path.home()), filters)[0]
+        return QFileDialog.getOpenFileName(self.window, title, str(self.start_folder()), filters)[0]
 
     def ask_save_path(self, title: str, filters: str, suggested: str) -> str:
         """Return a file chosen to write, or an empty string."""
@@ -83,6 +86,17 @@ class DraftFiles:
         QMessageBox.warning(self.window, "Penholder", message)
 
     # -- state ---------------------------------------------------------------------------------------
+    def start_folder(self) -> Path:
+        """Return where a Save or Export dialog opens: where the drafter last saved, opened or exported,
+        else their documents folder (never the folder the program was started from)."""
+        last = self.window.settings.last_folder
+        if last and Path(last).is_dir():
+            return Path(last)
+        return documents_folder()
+
+    def _remember_folder(self, path: Path) -> None:
+        self.window.settings.last_folder = str(Path(path).resolve().parent)
+
     def display_name(self) -> str:
         """Return the draft's file name, or "Untitled"."""
         return self.path.name if self.path else "Untitled"
@@ -153,6 +167,7 @@ class DraftFiles:
         self.mtime = path.stat().st_mtime
         self._show(draft, path)
         self.window.settings.add_recent(path)
+        self._remember_folder(path)
         return True
 
     def current_draft(self) -> Draft:
@@ -174,11 +189,12 @@ class DraftFiles:
         self.window.statusBar().showMessage(f"Saved {self.path}", 4000)
         self.window.autosave_label.setText(f"Saved {datetime.now():%H:%M}")
         self.window.settings.add_recent(self.path)
+        self._remember_folder(self.path)
         return True
 
     def save_as(self) -> bool:
         """Ask for a file name and save there; return whether it was saved."""
-        suggested = str(self.path or Path.home() / f"draft{DRAFT_SUFFIX}")
+        suggested = str(self.path or self.start_folder() / f"draft{DRAFT_SUFFIX}")
         chosen = self.ask_save_path("Save draft as", DRAFT_FILTER, suggested)
         if not chosen:
             return False
@@ -262,6 +278,7 @@ class DraftFiles:
                 return None
 
         def done(errors):
+            self._remember_folder(path)
             status.showMessage(f"Wrote {path}{errors_note(errors)}", 15000)
 
         def failed(message):
@@ -325,8 +342,7 @@ class DraftFiles:
 
     def _suggest(self, suffix: str) -> str:
         stem = self.path.stem if self.path else "draft"
-        folder = self.path.parent if self.path else Path.home()
-        return str(folder / f"{stem}{suffix}")
+        return str(self.start_folder() / f"{stem}{suffix}")
 
     # -- autosave and recovery -----------------------------------------------------------------------
     def autosave(self) -> bool:
@@ -367,6 +383,18 @@ class DraftFiles:
         discard_autosave(self.window.session)
         ACTIVE_SESSIONS.discard(self.window.session)
         self._release_lock()
+
+
+def documents_folder() -> Path:
+    """Return the drafter's documents folder (platformdirs); with ``PENHOLDER_HOME`` set, its
+    ``documents`` folder if there is one, else that home itself; the home folder if there is no documents
+    folder. Nothing is created."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        folder = Path(home).expanduser() / "documents"
+        return folder if folder.is_dir() else Path(home).expanduser()
+    folder = Path(platformdirs.user_documents_dir())
+    return folder if folder.is_dir() else Path.home()
 
 
 def open_errors(checker, text: str) -> int:

@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         """Ask for resolution files and add them to the library."""
         from PySide6.QtWidgets import QFileDialog
 
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add resolutions to the library", "",
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add resolutions to the library", str(self.files.start_folder()),
                                                 "Resolutions (*.txt *.docx *.pdf);;All files (*)")
         if paths:
             self.add_to_library(paths)
@@ -306,7 +306,8 @@ class MainWindow(QMainWindow):
         """Ask for a folder and add the resolutions in it to the library."""
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder of resolutions to the library")
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of resolutions to the library",
+                                                  str(self.files.start_folder()))
         if folder:
             self.add_to_library([folder])
 
