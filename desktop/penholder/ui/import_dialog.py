@@ -1,7 +1,9 @@
 """The "Add to library" window: a progress bar and Cancel while files are added in the pool, then the report.
 
 The report says how many files were added, updated, skipped as unchanged, and lists every failed file
-with its reason, so a drafter knows exactly what a batch of PDFs and Word files did.
+with its reason, so a drafter knows exactly what a batch of PDFs and Word files did. When every file went
+in, the window closes itself (the report stays in the status bar and under Library › Last Import Report);
+when a file failed, nothing could be added or the drafter cancelled, it stays open on the report.
 """
 
 from __future__ import annotations
@@ -96,6 +98,8 @@ class ImportDialog(QDialog):
             self.details.setPlainText("\n".join(failures))
             self.details.setVisible(True)
         self._show_close()
+        if not report.failed and not report.cancelled:
+            self.accept()  # all went in: nothing to read here
         self.finished_report.emit(report)
 
     def _failed(self, message: str) -> None:

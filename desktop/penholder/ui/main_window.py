@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.last_search_ms: float | None = None
         self.history_generation = 0
         self.viewers: list = []
+        self.library_note = ""  # what the status bar says once the library is loaded again (an import's report)
 
         self.editor = DraftEditor()
         self.setCentralWidget(self.editor)
@@ -196,6 +197,9 @@ class MainWindow(QMainWindow):
         self._action(library, "Add &Folder …", self.add_folder_dialog)
         self.cancel_import_action = self._action(library, "&Cancel Adding", self.cancel_import)
         self.cancel_import_action.setEnabled(False)
+        self.import_report_action = self._action(library, "Last &Import Report …", self.show_import_report, None,
+                                                 "Show what the last Add to Library did, file by file")
+        self.import_report_action.setEnabled(False)
         self._action(library, "&Reload Library", self.load_library)
 
         view = bar.addMenu("&View")
@@ -289,7 +293,8 @@ class MainWindow(QMainWindow):
             self.library_label.setText(f"Library: {resolutions} resolutions, {paragraphs} paragraphs")
         else:
             self.library_label.setText("Library: ready")
-        self.statusBar().showMessage("Precedent library ready", 3000)
+        note, self.library_note = self.library_note, ""
+        self.statusBar().showMessage(note or "Precedent library ready", 15000 if note else 3000)
         self.panel.show_message("Type or move to a paragraph to see its precedents.")
         self.search_now(force=True)
 
@@ -317,12 +322,25 @@ class MainWindow(QMainWindow):
 
         def done(report):
             self.cancel_import_action.setEnabled(False)
+            self.import_report_action.setEnabled(True)
             if report is not None:
-                self.statusBar().showMessage(f"Library: {report.summary()}", 10000)
+                self.library_note = f"Library: {report.summary()} (Library › Last Import Report)"
+                self.library_label.setToolTip(f"Last import: {report.summary()}")
+                self.statusBar().showMessage(self.library_note, 15000)
                 self.load_library()
 
         self.cancel_import_action.setEnabled(True)
         self.import_dialog = add_to_library(self, self.settings.library(), paths, done)
+
+    def show_import_report(self) -> bool:
+        """Show the window of the last Add to Library again, with its report; return whether there is one."""
+        dialog = getattr(self, "import_dialog", None)
+        if dialog is None:
+            return False
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return True
 
     def cancel_import(self) -> None:
         """Stop adding files after the current one."""
