@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.last_search_ms: float | None = None
         self.history_generation = 0
         self.viewers: list = []
+        self.history_block: int | None = None  # block the History tab was opened from
         self.library_note = ""  # what the status bar says once the library is loaded again (an import's report)
 
         self.editor = DraftEditor()
@@ -188,7 +189,10 @@ class MainWindow(QMainWindow):
         self._action(precedents, "Select &Previous Precedent", lambda: self.panel.select(self.panel.selected - 1),
                      QKeySequence("Alt+PgUp"))
         self._action(precedents, "&Open Source Resolution", self.open_selected_source, QKeySequence("Ctrl+Return"))
-        self._action(precedents, "Show &History", self.show_history_tab, QKeySequence("Ctrl+H"))
+        self.history_action = self._action(precedents, "Show &History", self.toggle_history_tab,
+                                           QKeySequence("Ctrl+H"),
+                                           "The selected precedent's history across sessions (Ctrl+H again: back)")
+        self.history_action.setCheckable(True)
         self._action(precedents, "&Search Now", lambda: self.search_now(force=True), QKeySequence("F5"))
 
         library = bar.addMenu("&Library")
@@ -229,7 +233,7 @@ class MainWindow(QMainWindow):
         self.panel.filters_changed.connect(lambda: self.search_now(force=True))
         self.panel.hit_selected.connect(self._hit_selected)
         self.panel.open_requested.connect(self.open_source)
-        self.panel.tabs.currentChanged.connect(lambda _i: self._hit_selected(self.panel.selected_hit()))
+        self.panel.tabs.currentChanged.connect(self._tab_changed)
 
     def apply_settings(self) -> None:
         """Apply font size, debounce and hits from the settings."""
@@ -354,6 +358,10 @@ class MainWindow(QMainWindow):
 
     def _paragraph_entered(self, block_number: int) -> None:
         self.outline.select_block(block_number)
+        if self.history_showing() and block_number != self.history_block:
+            line = self.editor.line(block_number)
+            if line is not None and line.is_paragraph:  # another paragraph: its precedents, not that history
+                self.panel.tabs.setCurrentWidget(self.panel.precedents)
         if not self.search_timer.isActive():
             self.search_now()
 
@@ -521,6 +529,24 @@ class MainWindow(QMainWindow):
         """Show the History tab for the selected hit."""
         self.panel_dock.show()
         self.panel.tabs.setCurrentWidget(self.panel.history)
+
+    def toggle_history_tab(self) -> None:
+        """Show the History tab, or go back to the Precedents tab if it is showing (Ctrl+H)."""
+        if self.history_showing():
+            self.panel.tabs.setCurrentWidget(self.panel.precedents)
+        else:
+            self.show_history_tab()
+
+    def history_showing(self) -> bool:
+        """Return whether the panel shows the History tab."""
+        return self.panel_dock.isVisible() and self.panel.tabs.currentWidget() is self.panel.history
+
+    def _tab_changed(self, _index: int) -> None:
+        history = self.panel.tabs.currentWidget() is self.panel.history
+        self.history_action.setChecked(history)
+        # The paragraph the history was asked from: moving to another one brings the precedents back.
+        self.history_block = self.editor.current_block_number() if history else None
+        self._hit_selected(self.panel.selected_hit())
 
     def _hit_selected(self, hit) -> None:
         if self.panel.tabs.currentWidget() is not self.panel.history or self.index is None:

@@ -207,7 +207,7 @@ class PrecedentPanel(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("panelStatus")
         self.status.setStyleSheet("color: #666;")
-        precedents = QWidget()
+        self.precedents = precedents = QWidget()
         box = QVBoxLayout(precedents)
         box.setContentsMargins(6, 6, 6, 6)
         box.addLayout(filters)
