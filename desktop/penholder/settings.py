@@ -30,6 +30,7 @@ class Settings:
     debounce_ms: int = 150
     editor_font_size: int = 12
     recent_files: list[str] = field(default_factory=list)
+    last_folder: str = ""  # where the drafter last saved or exported (the next Save and Export dialogs open there)
     window_geometry: str = ""
     window_state: str = ""
     problems: list[str] = field(default_factory=list, repr=False, compare=False)

@@ -53,3 +53,52 @@ def test_cancel_stops_after_the_current_file_and_keeps_what_was_added(qtbot, tmp
     assert report.cancelled
     assert 2 <= len(report.added) < 40
     assert dialog.status.text().startswith("Cancelled: ")
+
+
+def _add_from_window(qtbot, tmp_path, paths):
+    from tests.ui.conftest import open_window
+
+    window = open_window(qtbot, library_path=str(tmp_path / "library.sqlite3"))
+    assert not window.import_report_action.isEnabled()
+    with qtbot.waitSignal(window.cancel_import_action.changed, timeout=30_000):
+        window.add_to_library(paths)
+    qtbot.waitUntil(lambda: window.import_dialog.report is not None, timeout=30_000)
+    return window
+
+
+def test_a_successful_import_closes_its_window_and_keeps_the_report(qtbot, tmp_path, seed_paths):
+    folder = tmp_path / "incoming"
+    _variants(seed_paths, folder, 2)
+    window = _add_from_window(qtbot, tmp_path, [folder])
+    dialog = window.import_dialog
+    assert not dialog.isVisible()
+    # The library is reloaded; the report is what the status bar says once it is ready.
+    qtbot.waitUntil(lambda: "2 added" in window.statusBar().currentMessage(), timeout=30_000)
+    assert window.library_label.text().startswith("Library: ") and "resolutions" in window.library_label.text()
+    assert "Last Import Report" in window.statusBar().currentMessage()
+    assert "2 added" in window.library_label.toolTip()
+    assert window.import_report_action.isEnabled()
+    window.import_report_action.trigger()
+    assert dialog.isVisible()
+    assert dialog.status.text() == "2 added, 0 updated, 0 unchanged (skipped), 0 failed."
+
+
+def test_an_import_with_a_failure_stays_open_on_its_report(qtbot, tmp_path, seed_paths):
+    folder = tmp_path / "incoming"
+    _variants(seed_paths, folder, 1)
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
+    window = _add_from_window(qtbot, tmp_path, [folder])
+    dialog = window.import_dialog
+    assert dialog.isVisible()
+    assert dialog.status.text().endswith("1 failed.") and "scan.pdf" in dialog.details.toPlainText()
+
+
+def test_a_cancelled_import_stays_open(qtbot, tmp_path, seed_paths):
+    folder = tmp_path / "incoming"
+    _variants(seed_paths, folder, 40)
+    dialog = ImportDialog(tmp_path / "library.sqlite3", [folder])
+    qtbot.addWidget(dialog)
+    dialog.progress.valueChanged.connect(lambda value: value >= 2 and dialog.cancel())
+    with qtbot.waitSignal(dialog.finished_report, timeout=30_000):
+        dialog.start()
+    assert dialog.isVisible() and dialog.report.cancelled

@@ -62,6 +62,7 @@ def export_report_dialog(window) -> None:
         f"Finding precedents for {path.name}: paragraph {done} of {total} …"))
 
     def done(counts):
+        files._remember_folder(path)
         status.showMessage(summary_message(counts, path), 10000)
 
     def failed(message):

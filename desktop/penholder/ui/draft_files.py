@@ -6,9 +6,11 @@ Exports run in the thread pool; the window stays usable while a DOCX is written.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from penholder.drafts import (
@@ -25,6 +27,7 @@ from penholder.drafts import (
 )
 from penholder.drafts.lock import StaleLockError
 from penholder.errors import DraftError, PenholderError
+from penholder.paths import HOME_ENV
 from penholder.ui.workers import start_task
 
 DRAFT_FILTER = f"Penholder drafts (*{DRAFT_SUFFIX})"
@@ -52,7 +55,7 @@ class DraftFiles:
     # -- questions (patched in tests) ----------------------------------------------------------------
     def ask_open_path(self, title: str, filters: str) -> str:
         """Return a file chosen to open, or an empty string."""
-        return QFileDialog.getOpenFileName(self.window, title, str(Path.home()), filters)[0]
+        return QFileDialog.getOpenFileName(self.window, title, str(self.start_folder()), filters)[0]
 
     def ask_save_path(self, title: str, filters: str, suggested: str) -> str:
         """Return a file chosen to write, or an empty string."""
@@ -85,6 +88,17 @@ class DraftFiles:
         QMessageBox.warning(self.window, "Penholder", message)
 
     # -- state ---------------------------------------------------------------------------------------
+    def start_folder(self) -> Path:
+        """Return where a Save or Export dialog opens: where the drafter last saved, opened or exported,
+        else their documents folder (never the folder the program was started from)."""
+        last = self.window.settings.last_folder
+        if last and Path(last).is_dir():
+            return Path(last)
+        return documents_folder()
+
+    def _remember_folder(self, path: Path) -> None:
+        self.window.settings.last_folder = str(Path(path).resolve().parent)
+
     def display_name(self) -> str:
         """Return the draft's file name, or "Untitled"."""
         return self.path.name if self.path else "Untitled"
@@ -167,6 +181,7 @@ class DraftFiles:
         self.stamp = stamp
         self._show(draft, path)
         self.window.settings.add_recent(path)
+        self._remember_folder(path)
         return True
 
     def current_draft(self) -> Draft:
@@ -188,11 +203,12 @@ class DraftFiles:
         self.window.statusBar().showMessage(f"Saved {self.path}", 4000)
         self.window.autosave_label.setText(f"Saved {datetime.now():%H:%M}")
         self.window.settings.add_recent(self.path)
+        self._remember_folder(self.path)
         return True
 
     def save_as(self) -> bool:
         """Ask for a file name and save there; return whether it was saved."""
-        suggested = str(self.path or Path.home() / f"draft{DRAFT_SUFFIX}")
+        suggested = str(self.path or self.start_folder() / f"draft{DRAFT_SUFFIX}")
         chosen = self.ask_save_path("Save draft as", DRAFT_FILTER, suggested)
         if not chosen:
             return False
@@ -266,15 +282,24 @@ class DraftFiles:
     def _run_export(self, job, path: Path, what: str) -> None:
         status = self.window.statusBar()
         status.showMessage(f"Writing {what} {path.name} …")
+        checker, text = self.window.checks.checker, self.editor.toPlainText()
 
-        def done(_result):
-            status.showMessage(f"Wrote {path}", 6000)
+        def write_and_count():
+            job()
+            try:
+                return open_errors(checker, text)
+            except Exception:  # the file is written; the count is only a courtesy
+                return None
+
+        def done(errors):
+            self._remember_folder(path)
+            status.showMessage(f"Wrote {path}{errors_note(errors)}", 15000)
 
         def failed(message):
             status.showMessage(f"{what} not written", 6000)
             self.show_error(message)
 
-        self.exports.append(start_task(job, done, failed, owner=self.window))
+        self.exports.append(start_task(write_and_count, done, failed, owner=self.window))
 
     def export_docx_dialog(self) -> None:
         """Ask for a file and export the draft to UN-style DOCX there, in the background."""
@@ -331,8 +356,7 @@ class DraftFiles:
 
     def _suggest(self, suffix: str) -> str:
         stem = self.path.stem if self.path else "draft"
-        folder = self.path.parent if self.path else Path.home()
-        return str(folder / f"{stem}{suffix}")
+        return str(self.start_folder() / f"{stem}{suffix}")
 
     # -- autosave and recovery -----------------------------------------------------------------------
     def autosave(self) -> bool:
@@ -380,6 +404,37 @@ class DraftFiles:
         discard_autosave(self.window.session)
         ACTIVE_SESSIONS.discard(self.window.session)
         self._release_lock()
+
+
+def documents_folder() -> Path:
+    """Return the drafter's documents folder (platformdirs); with ``PENHOLDER_HOME`` set, its
+    ``documents`` folder if there is one, else that home itself; the home folder if there is no documents
+    folder. Nothing is created."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        folder = Path(home).expanduser() / "documents"
+        return folder if folder.is_dir() else Path(home).expanduser()
+    folder = Path(platformdirs.user_documents_dir())
+    return folder if folder.is_dir() else Path.home()
+
+
+def open_errors(checker, text: str) -> int:
+    """Return how many error-level house-style problems the editor text has (the plain house rules when
+    the library's checker is not loaded yet)."""
+    from penholder.checks import ERROR, Checker
+
+    if not text.strip():
+        return 0
+    return sum(problem.severity == ERROR for problem in (checker or Checker()).check_draft(text))
+
+
+def errors_note(errors: int | None) -> str:
+    """Return what an export's status line adds about the draft's open errors (nothing if not counted)."""
+    if errors is None:
+        return ""
+    if not errors:
+        return " · no style errors open"
+    return f" · {errors} style error{'s' if errors != 1 else ''} still open (Problems, F8)"
 
 
 def library_symbols(library_path) -> list[str]:

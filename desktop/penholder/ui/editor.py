@@ -87,6 +87,7 @@ class DraftEditor(QPlainTextEdit):
     """The editor in the centre of the window; knows its lines' roles and edits whole paragraphs."""
 
     paragraph_entered = Signal(int)  # block number of the paragraph the cursor moved into
+    typed = Signal(int)  # block number of the line a key press just typed into (not edits made by the program)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -287,3 +288,5 @@ class DraftEditor(QPlainTextEdit):
             self.move_paragraph(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
+        if event.text():
+            self.typed.emit(self.current_block_number())

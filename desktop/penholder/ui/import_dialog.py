@@ -2,7 +2,9 @@
 
 The report says how many files were added, updated, skipped as unchanged, and lists every failed file
 with its reason, so a drafter knows exactly what a batch of PDFs and Word files did. A PDF being read
-shows its time against the limit, and Cancel stops it at once (``readers.pdf_worker``).
+shows its time against the limit, and Cancel stops it at once (``readers.pdf_worker``). When every file
+went in, the window closes itself (the report stays in the status bar and under Library › Last Import
+Report); when a file failed, nothing could be added or the drafter cancelled, it stays open on the report.
 """
 
 from __future__ import annotations
@@ -112,6 +114,8 @@ class ImportDialog(QDialog):
             self.details.setPlainText("\n".join(failures))
             self.details.setVisible(True)
         self._show_close()
+        if not report.failed and not report.cancelled:
+            self.accept()  # all went in: nothing to read here
         self.finished_report.emit(report)
 
     def _failed(self, message: str) -> None:

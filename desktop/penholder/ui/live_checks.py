@@ -5,16 +5,21 @@ The checker is built once per library in a worker, together with the Tab complet
 after the precedent index so a new library is filled by one opening); each longer typing pause checks the
 whole draft in a worker too. Underlines are live text cursors, so they move with the text until the next
 check; the Problems dock lists the same results.
+
+The ending of the paragraph being typed (its final mark, its being the lone or last operative one) is not
+flagged while the cursor stays in it (``checks.being_typed``): it shows when the cursor leaves the
+paragraph or after ``TYPING_PAUSE_MS`` without a key.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip
 
 from penholder.ui.workers import start_task
 
+TYPING_PAUSE_MS = 3000  # after this long without a key, the paragraph being typed is checked in full
 COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#d68910"), "info": QColor("#5d7fa3")}
 
 
@@ -79,8 +84,16 @@ class LiveChecks(QObject):
         self.checker = None
         self.problems: list = []  # (problem, live cursor over its span)
         self.listed: list = []  # every problem in text order: (problem, live cursor or None if it has no place)
+        self.found: list = []  # everything the last check found, held problems included
+        self.found_text: str | None = None  # the text it was found in
+        self.held: list = []  # problems of the paragraph being typed, shown when the drafter leaves it
+        self.typing_line: int | None = None  # line the drafter is typing on, until they leave it or pause
         self.generation = 0
+        self.pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self.pause.timeout.connect(self.stop_typing)
         editor.viewport().installEventFilter(self)
+        editor.typed.connect(self._typed)
+        editor.cursorPositionChanged.connect(self._cursor_moved)
 
     def set_checker(self, checker) -> None:
         """Use ``checker`` from now on and check again."""
@@ -100,15 +113,41 @@ class LiveChecks(QObject):
 
         start_task(lambda: checker.check_draft(text) if text.strip() else [], show, owner=self)
 
+    def _typed(self, line: int) -> None:
+        self.typing_line = line
+        self.pause.start()
+
+    def _cursor_moved(self) -> None:
+        if self.typing_line is not None and self.editor.current_block_number() != self.typing_line:
+            self.stop_typing()
+
+    def stop_typing(self) -> None:
+        """The drafter left the paragraph being typed (or paused): show its problems too."""
+        self.typing_line = None
+        self.pause.stop()
+        if not self.held:
+            return
+        if self.found_text == self.editor.toPlainText():
+            self.show(self.found)
+        else:
+            self.check()
+
     def show(self, problems: list) -> None:
         """Underline each problem that has a place in the text (an insertion point: the character
-        before it)."""
+        before it), except those that wait while their paragraph is being typed."""
+        from penholder.checks.being_typed import held_while_typing
+
         document = self.editor.document()
         length = document.characterCount() - 1
+        self.found, self.found_text = list(problems), self.editor.toPlainText()
+        self.held = (held_while_typing(self.found, self.found_text, self.typing_line)
+                     if self.typing_line is not None else [])
         self.problems = []
         self.listed = []
         selections = []
         for problem in problems:
+            if any(problem is held for held in self.held):
+                continue
             if problem.start is None or problem.end is None or not 0 <= problem.start <= problem.end <= length:
                 self.listed.append((problem, None))
                 continue

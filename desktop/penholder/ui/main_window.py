@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self.last_search_ms: float | None = None
         self.history_generation = 0
         self.viewers: list = []
+        self.history_block: int | None = None  # block the History tab was opened from
+        self.library_note = ""  # what the status bar says once the library is loaded again (an import's report)
 
         self.editor = DraftEditor()
         self.setCentralWidget(self.editor)
@@ -87,7 +89,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.problems_dock = self._dock("Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
+        # Six problems and more at a glance (a one-line message per row; long ones wrap).
+        self.resizeDocks([self.problems_dock], [self.problems.default_height()], Qt.Orientation.Vertical)
         self.dispatcher = SearchDispatcher(self)
         self.dispatcher.prepare = diffs_html
         self.files = DraftFiles(self)
@@ -186,7 +189,10 @@ class MainWindow(QMainWindow):
         self._action(precedents, "Select &Previous Precedent", lambda: self.panel.select(self.panel.selected - 1),
                      QKeySequence("Alt+PgUp"))
         self._action(precedents, "&Open Source Resolution", self.open_selected_source, QKeySequence("Ctrl+Return"))
-        self._action(precedents, "Show &History", self.show_history_tab, QKeySequence("Ctrl+H"))
+        self.history_action = self._action(precedents, "Show &History", self.toggle_history_tab,
+                                           QKeySequence("Ctrl+H"),
+                                           "The selected precedent's history across sessions (Ctrl+H again: back)")
+        self.history_action.setCheckable(True)
         self._action(precedents, "&Search Now", lambda: self.search_now(force=True), QKeySequence("F5"))
 
         library = bar.addMenu("&Library")
@@ -195,6 +201,9 @@ class MainWindow(QMainWindow):
         self._action(library, "Add &Folder …", self.add_folder_dialog)
         self.cancel_import_action = self._action(library, "&Cancel Adding", self.cancel_import)
         self.cancel_import_action.setEnabled(False)
+        self.import_report_action = self._action(library, "Last &Import Report …", self.show_import_report, None,
+                                                 "Show what the last Add to Library did, file by file")
+        self.import_report_action.setEnabled(False)
         self._action(library, "&Reload Library", self.load_library)
 
         view = bar.addMenu("&View")
@@ -224,7 +233,7 @@ class MainWindow(QMainWindow):
         self.panel.filters_changed.connect(lambda: self.search_now(force=True))
         self.panel.hit_selected.connect(self._hit_selected)
         self.panel.open_requested.connect(self.open_source)
-        self.panel.tabs.currentChanged.connect(lambda _i: self._hit_selected(self.panel.selected_hit()))
+        self.panel.tabs.currentChanged.connect(self._tab_changed)
 
     def apply_settings(self) -> None:
         """Apply font size, debounce and hits from the settings."""
@@ -288,7 +297,8 @@ class MainWindow(QMainWindow):
             self.library_label.setText(f"Library: {resolutions} resolutions, {paragraphs} paragraphs")
         else:
             self.library_label.setText("Library: ready")
-        self.statusBar().showMessage("Precedent library ready", 3000)
+        note, self.library_note = self.library_note, ""
+        self.statusBar().showMessage(note or "Precedent library ready", 15000 if note else 3000)
         self.panel.show_message("Type or move to a paragraph to see its precedents.")
         self.search_now(force=True)
 
@@ -296,7 +306,7 @@ class MainWindow(QMainWindow):
         """Ask for resolution files and add them to the library."""
         from PySide6.QtWidgets import QFileDialog
 
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add resolutions to the library", "",
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add resolutions to the library", str(self.files.start_folder()),
                                                 "Resolutions (*.txt *.docx *.pdf);;All files (*)")
         if paths:
             self.add_to_library(paths)
@@ -305,7 +315,8 @@ class MainWindow(QMainWindow):
         """Ask for a folder and add the resolutions in it to the library."""
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder of resolutions to the library")
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of resolutions to the library",
+                                                  str(self.files.start_folder()))
         if folder:
             self.add_to_library([folder])
 
@@ -315,12 +326,25 @@ class MainWindow(QMainWindow):
 
         def done(report):
             self.cancel_import_action.setEnabled(False)
+            self.import_report_action.setEnabled(True)
             if report is not None:
-                self.statusBar().showMessage(f"Library: {report.summary()}", 10000)
+                self.library_note = f"Library: {report.summary()} (Library › Last Import Report)"
+                self.library_label.setToolTip(f"Last import: {report.summary()}")
+                self.statusBar().showMessage(self.library_note, 15000)
                 self.load_library()
 
         self.cancel_import_action.setEnabled(True)
         self.import_dialog = add_to_library(self, self.settings.library(), paths, done)
+
+    def show_import_report(self) -> bool:
+        """Show the window of the last Add to Library again, with its report; return whether there is one."""
+        dialog = getattr(self, "import_dialog", None)
+        if dialog is None:
+            return False
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return True
 
     def cancel_import(self) -> None:
         """Stop adding files after the current one."""
@@ -334,6 +358,10 @@ class MainWindow(QMainWindow):
 
     def _paragraph_entered(self, block_number: int) -> None:
         self.outline.select_block(block_number)
+        if self.history_showing() and block_number != self.history_block:
+            line = self.editor.line(block_number)
+            if line is not None and line.is_paragraph:  # another paragraph: its precedents, not that history
+                self.panel.tabs.setCurrentWidget(self.panel.precedents)
         if not self.search_timer.isActive():
             self.search_now()
 
@@ -501,6 +529,24 @@ class MainWindow(QMainWindow):
         """Show the History tab for the selected hit."""
         self.panel_dock.show()
         self.panel.tabs.setCurrentWidget(self.panel.history)
+
+    def toggle_history_tab(self) -> None:
+        """Show the History tab, or go back to the Precedents tab if it is showing (Ctrl+H)."""
+        if self.history_showing():
+            self.panel.tabs.setCurrentWidget(self.panel.precedents)
+        else:
+            self.show_history_tab()
+
+    def history_showing(self) -> bool:
+        """Return whether the panel shows the History tab."""
+        return self.panel_dock.isVisible() and self.panel.tabs.currentWidget() is self.panel.history
+
+    def _tab_changed(self, _index: int) -> None:
+        history = self.panel.tabs.currentWidget() is self.panel.history
+        self.history_action.setChecked(history)
+        # The paragraph the history was asked from: moving to another one brings the precedents back.
+        self.history_block = self.editor.current_block_number() if history else None
+        self._hit_selected(self.panel.selected_hit())
 
     def _hit_selected(self, hit) -> None:
         if self.panel.tabs.currentWidget() is not self.panel.history or self.index is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 BODIES = ["Any body", "HRC", "GA", "SC", "ECOSOC"]
 KINDS = ["Both parts", "Preambular", "Operative"]
+ANY_YEAR = 1944  # the year boxes' "any year", just below the first real year
 SELECTED_BG = "#e8eef7"
 CARD_BG = "#ffffff"
 STYLE = """
@@ -116,6 +118,40 @@ class HitBrowser(QTextBrowser):
         super().mouseDoubleClickEvent(event)
 
 
+class YearBox(QSpinBox):
+    """A year of adoption, or any year: the box's lowest value, shown as ``any_text``. Clearing the field
+    (its clear button, or deleting the year) or typing "any" means any year, not the year it showed."""
+
+    def __init__(self, any_text: str, parent=None):
+        super().__init__(parent)
+        self.setRange(ANY_YEAR, 2100)
+        self.setSpecialValueText(any_text)
+        self.setValue(ANY_YEAR)
+        self.lineEdit().setClearButtonEnabled(True)
+        self.setToolTip("Years of adoption to search (clear the field for any year)")
+
+    def _any(self, text: str) -> bool:
+        typed = text.strip().lower()
+        return typed in ("", "any", self.specialValueText().lower())
+
+    def validate(self, text: str, position: int):  # Qt override
+        """Accept an empty field and "any" as well as a year."""
+        if self._any(text):
+            return QValidator.State.Acceptable, text, position
+        typed = text.strip().lower()
+        if "any".startswith(typed) or self.specialValueText().lower().startswith(typed):
+            return QValidator.State.Intermediate, text, position
+        return super().validate(text, position)
+
+    def valueFromText(self, text: str) -> int:  # Qt override
+        """Return the year typed, or the "any year" value for an empty field or "any"."""
+        return self.minimum() if self._any(text) else super().valueFromText(text)
+
+    def is_any(self) -> bool:
+        """Return whether the box says any year."""
+        return self.value() == self.minimum()
+
+
 class PrecedentPanel(QWidget):
     """Filters, hits and history; emits what the drafter asks for."""
 
@@ -133,20 +169,21 @@ class PrecedentPanel(QWidget):
         self.body.addItems(BODIES)
         self.kind = QComboBox()
         self.kind.addItems(KINDS)
-        self.year_from = QSpinBox()
-        self.year_to = QSpinBox()
-        for box, label in ((self.year_from, "from any year"), (self.year_to, "to any year")):
-            box.setRange(1945, 2100)
-            box.setSpecialValueText(label)
-            box.setMinimum(1944)  # the special value "any" sits below the first real year
-            box.setValue(1944)
-            box.setToolTip("Years of adoption to search (leave at 'any' to search every year)")
+        self.year_from = YearBox("from any year")
+        self.year_to = YearBox("to any year")
+        self.any_year = QToolButton()
+        self.any_year.setText("Any year")
+        self.any_year.setToolTip("Search every year again (both year boxes back to any)")
+        self.any_year.setEnabled(False)
+        self.any_year.clicked.connect(lambda _checked=False: self.clear_years())
         self.consensus = QCheckBox("Consensus only")
         self.consensus.setToolTip("Only resolutions adopted without a vote")
         for widget in (self.body, self.kind):
             widget.currentIndexChanged.connect(self.filters_changed)
         for widget in (self.year_from, self.year_to):
             widget.valueChanged.connect(self.filters_changed)
+            widget.valueChanged.connect(lambda _value: self.any_year.setEnabled(
+                not (self.year_from.is_any() and self.year_to.is_any())))
         self.consensus.toggled.connect(self.filters_changed)
 
         filters = QVBoxLayout()
@@ -159,6 +196,7 @@ class PrecedentPanel(QWidget):
         years = QHBoxLayout()
         years.addWidget(self.year_from)
         years.addWidget(self.year_to)
+        years.addWidget(self.any_year)
         years.addStretch(1)
         filters.addLayout(row)
         filters.addLayout(years)
@@ -169,7 +207,7 @@ class PrecedentPanel(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("panelStatus")
         self.status.setStyleSheet("color: #666;")
-        precedents = QWidget()
+        self.precedents = precedents = QWidget()
         box = QVBoxLayout(precedents)
         box.setContentsMargins(6, 6, 6, 6)
         box.addLayout(filters)
@@ -187,6 +225,17 @@ class PrecedentPanel(QWidget):
         self.show_message("Loading the precedent library …")
 
     # -- filters -------------------------------------------------------------------------------------
+    def clear_years(self) -> None:
+        """Put both year boxes back to any year (one search, not two)."""
+        changed = not (self.year_from.is_any() and self.year_to.is_any())
+        for box in (self.year_from, self.year_to):
+            box.blockSignals(True)
+            box.setValue(ANY_YEAR)
+            box.blockSignals(False)
+        self.any_year.setEnabled(False)
+        if changed:
+            self.filters_changed.emit()
+
     def search_options(self, limit: int) -> dict:
         """Return the keyword arguments for ``PrecedentIndex.search`` from the filters."""
         options: dict = {"limit": limit}

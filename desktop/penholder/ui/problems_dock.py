@@ -107,6 +107,18 @@ class ProblemsView(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.fix_button.clicked.connect(lambda _checked=False: self.fix_selected())
 
+    def default_height(self, rows: int = 7) -> int:
+        """Return the height that shows the summary line, the header and ``rows`` one-line problems (the
+        dock's size in a new window)."""
+        probe = QTreeWidgetItem([SEVERITY_LABELS["warning"], "OP 10 (a)", "A problem"])
+        probe.setIcon(0, severity_icon("warning"))
+        self.tree.addTopLevelItem(probe)
+        row = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height() + 2)
+        self.tree.takeTopLevelItem(0)
+        above = max(self.summary.sizeHint().height(), self.fix_button.sizeHint().height()) + 4
+        title = self.fontMetrics().height() + 10  # the dock's title bar
+        return title + above + self.tree.header().sizeHint().height() + rows * row + 2 * self.tree.frameWidth() + 4
+
     # -- what is shown -------------------------------------------------------------------------------
     def problems(self) -> list:
         """Return the problems listed, in the order shown."""
