@@ -26,13 +26,16 @@ def clear_button(box) -> QToolButton:
 
 
 def test_the_clear_button_of_a_year_field_means_any_year(qtbot, panel):
+    assert not panel.year_from.lineEdit().isClearButtonEnabled()  # none over "from any year"
     panel.year_from.setValue(2015)
+    qtbot.waitUntil(panel.year_from.lineEdit().isClearButtonEnabled, timeout=5_000)
     assert panel.search_options(5)["years"] == (2015, 2100)
     with qtbot.waitSignal(panel.filters_changed, timeout=5_000):
         qtbot.mouseClick(clear_button(panel.year_from), Qt.MouseButton.LeftButton)
     assert panel.year_from.is_any() and "years" not in panel.search_options(5)
     panel.year_from.interpretText()  # focus leaving the field does not bring the year back
     assert panel.year_from.is_any() and panel.year_from.text() == "from any year"
+    qtbot.waitUntil(lambda: not panel.year_from.lineEdit().isClearButtonEnabled(), timeout=5_000)
 
 
 def test_an_emptied_field_or_any_typed_is_any_year(qtbot, panel):

@@ -1,5 +1,6 @@
 """The draft editor: plain text, one paragraph per line, with leads in italics and operative paragraphs
-told apart from preambular ones by a syntax highlighter (nothing stored as formatting).
+told apart from preambular ones by a syntax highlighter, and space after each paragraph as in the UN
+layout (nothing stored as formatting: the text is exactly what the drafter typed).
 
 Every change that touches paragraphs (replace, insert, move, renumber) goes through one QTextCursor edit
 block, so one undo restores the text as it was.
@@ -17,9 +18,10 @@ from PySide6.QtGui import (
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
 
 from penholder.drafts import layout
 
@@ -27,6 +29,7 @@ from penholder.drafts import layout
 OPERATIVE_INK = QColor("#1d3f72")
 FURNITURE_INK = QColor("#6b6b6b")
 NUMBER_INK = QColor("#8a6d3b")
+PARAGRAPH_SPACE_PT = 6  # space after a paragraph, as in the UN layout
 
 _FALLBACK_LEAD = re.compile(
     r"^((?:(?:[A-Z][a-z]+ly|Also|Further|Once again|Again)\s+)?"
@@ -38,6 +41,23 @@ def fallback_lead(text: str) -> str:
     """Return a likely lead for a paragraph the parser has not seen yet (first verb, with adverbs)."""
     match = _FALLBACK_LEAD.match(text)
     return match.group(1) if match else ""
+
+
+class ParagraphSpacing(QPlainTextDocumentLayout):
+    """Lays out the editor's lines with space after each one that holds text (a paragraph, a
+    sub-paragraph, the title): the plain-text layout ignores block margins, so the space is added to the
+    line's box, below its text, which the editor paints, scrolls and hit-tests by."""
+
+    def __init__(self, document: QTextDocument, space_px: int):
+        super().__init__(document)
+        self.space_px = space_px
+
+    def blockBoundingRect(self, block):  # Qt override
+        """Return the line's box with the space after a paragraph added at its bottom."""
+        box = super().blockBoundingRect(block)
+        if block.length() > 1 and box.height() > 0:  # not an empty line, not a hidden one
+            return box.adjusted(0, 0, 0, self.space_px)
+        return box
 
 
 class DraftHighlighter(QSyntaxHighlighter):
@@ -91,6 +111,9 @@ class DraftEditor(QPlainTextEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        document = QTextDocument(self)
+        document.setDocumentLayout(ParagraphSpacing(document, round(PARAGRAPH_SPACE_PT * self.logicalDpiY() / 72)))
+        self.setDocument(document)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(False)
         self.setPlaceholderText(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -127,8 +127,14 @@ class YearBox(QSpinBox):
         self.setRange(ANY_YEAR, 2100)
         self.setSpecialValueText(any_text)
         self.setValue(ANY_YEAR)
-        self.lineEdit().setClearButtonEnabled(True)
         self.setToolTip("Years of adoption to search (clear the field for any year)")
+        # The clear button shows only over a year (not over "any year"), so the box keeps one width.
+        self.setMinimumWidth(self.sizeHint().width() + self.fontMetrics().height() + 6)
+        # Later, not in the signal: the clear button may be what changed the value (it is removed).
+        self.valueChanged.connect(lambda _value: QTimer.singleShot(0, self, self._show_clear_button))
+
+    def _show_clear_button(self) -> None:
+        self.lineEdit().setClearButtonEnabled(not self.is_any())
 
     def _any(self, text: str) -> bool:
         typed = text.strip().lower()
