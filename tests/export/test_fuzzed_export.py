@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -56,6 +57,7 @@ def resolutions(draw):
 OUTCOMES = {"written": 0, "ExportError": 0}
 
 
+@pytest.mark.timeout(3600 if FUZZ else 300)  # 3,000 examples take about 8 minutes
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(resolution=resolutions(), older=resolutions(), profile=st.sampled_from([None, "ny", "geneva"]))
 def test_fuzzed_resolutions_export_or_raise_export_error(tmp_path, resolution, older, profile):
