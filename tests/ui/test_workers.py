@@ -64,3 +64,31 @@ def test_a_task_whose_owner_was_deleted_does_not_call_back(qtbot):
     qtbot.waitUntil(lambda: task not in _RUNNING, timeout=5000)  # its done signal was delivered
     qtbot.wait(10)
     assert called == []
+
+
+class _Payload:
+    """Stands for what a task's function holds: the whole draft's text."""
+
+
+def test_a_finished_task_lets_go_of_its_function_and_callbacks(qtbot):
+    # Each pause starts tasks whose functions hold the whole draft; a finished task kept alive by its own
+    # signal connections kept two copies of the draft per pause (40 MB over one long resolution).
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    refs, results = [], []
+    for number in range(20):
+        payload = _Payload()
+        refs.append(weakref.ref(payload))
+        task = start_task(lambda p=payload, n=number: (p, n)[1], results.append, owner=None)
+        refs.append(weakref.ref(task))
+        del payload, task
+    qtbot.waitUntil(lambda: len(results) == 20 and not _RUNNING, timeout=5000)
+    for _ in range(3):  # what the event loop does when it turns: deferred deletes
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+    assert sorted(results) == list(range(20))
+    assert [r for r in refs if r() is not None] == []

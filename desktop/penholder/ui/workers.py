@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from penholder.errors import PenholderError
 
@@ -24,18 +24,21 @@ class TaskSignals(QObject):
     failed = Signal(str)
 
 
-class Task(QRunnable):
-    """Run ``function()`` in the pool; emit ``done`` with its result or ``failed`` with a one-line reason."""
+class Task:
+    """Run ``function()`` in the pool; emit ``done`` with its result or ``failed`` with a one-line reason.
+
+    Not a ``QRunnable``: PySide6 keeps every ``QRunnable`` given to ``QThreadPool.start`` alive for good
+    (with what its function holds, often the whole draft: 40 MB over one long resolution), while a plain
+    callable given to it is released when it has run (``tests/ui/test_workers.py`` guards both)."""
 
     def __init__(self, function: Callable[[], Any]):
-        super().__init__()
         self.function = function
         self.signals = TaskSignals()
-        self.setAutoDelete(False)  # Python keeps the reference; signals must outlive run()
 
     def run(self) -> None:
+        function, self.function = self.function, None  # what it holds (often the whole draft) goes with it
         try:
-            result = self.function()
+            result = function()
         except PenholderError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug must not kill the worker thread silently
@@ -55,14 +58,22 @@ def start_task(function: Callable[[], Any], done: Callable[[Any], None] | None =
     """
     task = Task(function)
     _RUNNING.add(task)
-    task.signals.done.connect(lambda _r: _RUNNING.discard(task))
-    task.signals.failed.connect(lambda _m: _RUNNING.discard(task))
     if done:
         task.signals.done.connect(lambda result: _alive(owner) and done(result))
     if failed:
         task.signals.failed.connect(lambda message: _alive(owner) and failed(message))
-    QThreadPool.globalInstance().start(task)
+    # Connected last, so it runs after the callbacks: the signals object is deleted once the event loop
+    # turns, which releases these connections and with them the task (they form a cycle Python's
+    # collector cannot see through Qt, and kept every finished task and what it held).
+    task.signals.done.connect(lambda _r: _finished(task))
+    task.signals.failed.connect(lambda _m: _finished(task))
+    QThreadPool.globalInstance().start(task.run)
     return task
+
+
+def _finished(task: Task) -> None:
+    _RUNNING.discard(task)
+    task.signals.deleteLater()
 
 
 def _alive(owner: QObject | None) -> bool:
