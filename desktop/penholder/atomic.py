@@ -9,6 +9,7 @@ a file of another program nor one that a running save still writes.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -90,10 +91,13 @@ def fsync_folder(folder: Path) -> None:
 def write_atomic(path: str | Path, writer: Callable[[BinaryIO], None]) -> None:
     """Write ``path`` through ``writer(file)`` so a reader never sees a partial file.
 
-    Raises ``OSError`` when the folder does not exist or is not writable, or the disk is full; on any
-    failure the temporary file is removed and the target is left untouched.
+    Raises ``OSError`` when the folder does not exist or is not writable, the file is read-only, or the
+    disk is full; on any failure the temporary file is removed and the target is left untouched.
     """
     target = real_target(path)
+    if target.exists() and not os.access(target, os.W_OK):
+        # a rename would replace it anyway; a file the user made read-only is not overwritten
+        raise PermissionError(errno.EACCES, "the file is read-only", str(target))
     clean_leftovers(target.parent, target.name)
     fd, tmp = _open_temp(target)
     try:

@@ -180,3 +180,18 @@ def test_the_start_up_scan_cleans_settings_and_data_folders():
             _leftover(paths.data_dir(), "library.sqlite3", pid=dead)]
     scan = scan_autosaves()
     assert set(left) <= set(scan.cleaned) and not any(p.exists() for p in left)
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path, monkeypatch):
+    path = tmp_path / "d.penholder"
+    save_draft(Draft("kept"), path)
+    os.chmod(path, 0o444)
+    real_access = os.access
+    # root may write anything; ask as a user would for this file
+    monkeypatch.setattr(os, "access", lambda p, mode: False if str(p) == str(path) else real_access(p, mode))
+    from penholder.errors import DraftError
+
+    with pytest.raises(DraftError, match="read-only"):
+        save_draft(Draft("new"), path)
+    monkeypatch.undo()
+    assert load_draft(path).text == "kept" and _mode(path) == 0o444

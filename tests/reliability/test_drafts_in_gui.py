@@ -75,3 +75,23 @@ def test_a_stale_lock_is_offered_for_take_over(qtbot, tmp_path, answer):
     else:
         assert shown and "not opened" in shown[0] and "Open again" in shown[0]
         assert lock_path(path).exists()
+
+
+@pytest.mark.parametrize("content", [
+    {"schema": 1, "text": "x", "metadata": "A/HRC/59/L.1"},
+    {"schema": 1, "text": "x", "metadata": {"sponsors": 7}},
+    {"schema": 1, "text": ["x"]},
+    {"schema": 1, "text": "x", "provenance": [{"symbol": "s", "kind": "operative", "number": "1e999"}]},
+])
+def test_opening_a_damaged_draft_says_why_and_keeps_the_window(qtbot, tmp_path, content):
+    path = tmp_path / "damaged.penholder"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    window = open_window(qtbot)
+    window.editor.setPlainText("1. Decides to keep this text;")
+    window.editor.document().setModified(False)
+    shown = _errors(window)
+    assert window.files.open_path(path) is False
+    [message] = shown
+    assert "damaged" in message and "damaged.penholder" in message and "\n" not in message
+    assert window.isVisible() and window.editor.toPlainText() == "1. Decides to keep this text;"
+    assert not lock_path(path).exists()
