@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             print(report.summary())
             _print_failures(report)
             for path, reason in report.held:
-                print(f"penholder: {path}: kept as an earlier version beside the library's text, not replacing "
+                print(f"penholder: {path}: kept as a version beside the library's text, not replacing "
                       f"it ({reason}); see `penholder library versions`", file=sys.stderr)
             if report.stopped:
                 print(f"penholder: stopped: {report.stopped}", file=sys.stderr)

@@ -63,6 +63,7 @@ def salvage(path: Path, probe_up_to: int = 2000) -> Salvage:
         with tempfile.TemporaryDirectory(prefix="penholder-salvage-") as work:
             copy = Path(work) / "library.sqlite3"
             shutil.copyfile(path, copy)
+            _restore_length(copy)
             wal = path.with_name(path.name + "-wal")
             if wal.exists():
                 shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
@@ -77,6 +78,25 @@ def salvage(path: Path, probe_up_to: int = 2000) -> Salvage:
     if not result.texts and result.problem is None:
         result.problem = "no stored text could be read"
     return result
+
+
+def _restore_length(copy: Path) -> None:
+    """Pad a file cut short (lost last pages) with zeros to the size its header states.
+
+    SQLite refuses every statement on a file shorter than its tables' root pages; padded, only the
+    rows on the lost pages are missing.
+    """
+    with open(copy, "r+b") as handle:
+        header = handle.read(100)
+        if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+            return
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        wanted = page_size * pages
+        size = handle.seek(0, 2)
+        if 0 < wanted <= 1 << 34 and size < wanted:
+            handle.truncate(wanted)
 
 
 def _read_table(connection: sqlite3.Connection, table: str, wanted: tuple[str, ...], current: bool,
@@ -100,7 +120,10 @@ def _read_table(connection: sqlite3.Connection, table: str, wanted: tuple[str, .
     if not complete:  # probe the ids after the last one listed
         ids.extend(range((ids[-1] if ids else 0) + 1, max(probe_up_to, (ids[-1] if ids else 0) + 1) + 1))
     sql = f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?"
+    last_good = ids[0] - 1 if ids else 0
     for row_id in ids:
+        if not complete and row_id > last_good + 200:
+            break  # probed well past the last readable row
         try:
             row = connection.execute(sql, (row_id,)).fetchone()
         except sqlite3.Error:
@@ -108,6 +131,7 @@ def _read_table(connection: sqlite3.Connection, table: str, wanted: tuple[str, .
             continue
         if row is None:
             continue
+        last_good = row_id
         text = _checked(row, current)
         if text is None:
             result.damaged += 1
