@@ -54,12 +54,18 @@ def expected_models(sources: list[Path]) -> dict[str, dict]:
     return models
 
 
+_EXPECTED: dict[tuple, dict[str, dict]] = {}
+
+
 def lost(library_path: Path, sources: list[Path]) -> list[str]:
     """Return the symbols of ``sources`` missing from the library or stored differently (an empty list
-    when nothing is lost)."""
+    when nothing is lost). The sources are read once per set of (path, size, mtime)."""
+    key = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sources)
+    if key not in _EXPECTED:
+        _EXPECTED[key] = expected_models(sources)
     with Library.open(library_path, fill=False, create=False) as library:
         stored = {r.symbol: r.to_dict() for r in library.resolutions()}
-    return [symbol for symbol, model in expected_models(sources).items() if stored.get(symbol) != model]
+    return [symbol for symbol, model in _EXPECTED[key].items() if stored.get(symbol) != model]
 
 
 def count_rows(library_path: Path) -> int:

@@ -57,7 +57,7 @@ def test_kill_during_add_loses_nothing(tmp_path, sources):
     folder = sources[0].parent
     timed = time.monotonic()
     assert cli(tmp_path / "timing", "library", "add", str(folder)).returncode == 0
-    duration = time.monotonic() - timed
+    duration = time.monotonic() - timed  # the kills fall anywhere in a whole run
     for trial in range(KILLS):
         home = tmp_path / f"home-{trial}"
         database = home / "data" / "library.sqlite3"

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             for symbol, reason in report.missing:
                 print(f"penholder: missing from the rebuilt library: {symbol} ({reason})", file=sys.stderr)
         return 1 if report.failed or report.missing else 0
-    with Library.open(args.library, create=args.action == "add") as library:
+    with Library.open(args.library, create=args.action == "add" or args.library is None) as library:
         if args.action == "add":
             report = library.add_files(args.paths, progress=_terminal_progress())
             print(report.summary())
