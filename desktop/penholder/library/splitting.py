@@ -5,7 +5,8 @@ of one resolution each open with it. A new resolution is recognised by a header 
 of the previous body and the next organ line: another symbol (``A/RES/78/12``, ``A/80/L.5``), a
 numbered title (``67/169. Enhancement of …``) or "Resolution adopted by …". The cut is made at that
 header (or the "United Nations" line just above it), so each part keeps its own footnotes and the
-parser reads each part as the file it once was.
+parser reads each part as the file it once was. The cut is made in the parser's normalized lines
+(Markdown runs split apart, italics written back as ``*…*``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from penholder.parsing.metadata import ORGAN
-from penholder.parsing.normalize import strip_italics
+from penholder.parsing.normalize import ITALIC_CLOSE, ITALIC_OPEN, strip_italics, to_lines
 
 _SYMBOL_LINE = re.compile(r"^(A/(?:HRC/)?RES/\d+/\d+|A/(?:HRC/|C\.\d/)?\d+/L\.\d+(?:/Rev\.\d+)?)\b(?!/)")
 _NUMBERED_TITLE = re.compile(r"^\d{1,3}/\d{1,4}\.(?:\s+\S|$)")
@@ -32,7 +33,7 @@ def _is_organ(line: str) -> bool:
 
 def split_resolutions(text: str) -> list[str]:
     """Return the text of each resolution in ``text`` (just ``[text]`` when it holds one)."""
-    lines = text.split("\n")
+    lines = to_lines(text)  # the parser's own lines: an organ line inside a Markdown run counts too
     plain = [_plain(line) for line in lines]
     organs = [i for i, line in enumerate(plain) if _is_organ(line)]
     if len(organs) < 2:
@@ -59,4 +60,9 @@ def split_resolutions(text: str) -> list[str]:
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(lines)]
-    return ["\n".join(lines[start:end]) for start, end in zip(bounds, bounds[1:], strict=False)]
+    return [_as_text(lines[start:end]) for start, end in zip(bounds, bounds[1:], strict=False)]
+
+
+def _as_text(lines: list[str]) -> str:
+    """Return normalized lines as text the parser reads to the same lines (italics as ``*…*`` again)."""
+    return "\n".join(lines).replace(ITALIC_OPEN, "*").replace(ITALIC_CLOSE, "*")
