@@ -1,8 +1,9 @@
 """The library's journal: an append-only file beside the database saying what went into it.
 
-``library.sqlite3.journal`` holds one JSON line per event, written (and fsynced) inside the same
-database transaction as the change it records, before the commit: ``add`` (source path, content hash,
-symbol, time), ``remove`` and ``restore``. It is what ``penholder library rebuild`` rebuilds from
+``library.sqlite3.journal`` holds one JSON line per event, written inside the same database
+transaction as the change it records, before the commit: ``add`` (source path, content hash, symbol,
+time), ``remove`` and ``restore``. A line is in the file (safe from a killed process) before the
+change is committed; it is flushed to the disk (fsync) once per batch, ``sync()``, not once per line. It is what ``penholder library rebuild`` rebuilds from
 when the database cannot be read, so it never depends on the database file. Each line carries a
 short checksum; a torn last line (a kill while writing) or a damaged line is skipped and counted.
 """
@@ -45,13 +46,14 @@ class Journal:
 
     def __init__(self, library_path: Path) -> None:
         self.path = journal_path(library_path)
+        self._unsynced = False
 
     def exists(self) -> bool:
         """Return whether the journal file exists."""
         return self.path.exists()
 
     def append(self, event: str, **fields) -> None:
-        """Append one event and fsync it; raises OSError (disk full, read-only …) so the caller rolls back."""
+        """Append one event; raises OSError (disk full, read-only …) so the caller rolls back."""
         record = {"event": event, "at": datetime.now(UTC).isoformat(timespec="seconds"), **fields}
         body = json.dumps(record, ensure_ascii=False, sort_keys=True)
         line = json.dumps({**record, "check": _check(body)}, ensure_ascii=False, sort_keys=True) + "\n"
@@ -64,11 +66,30 @@ class Journal:
                 data = b"\n" + data
             while data:
                 data = data[os.write(fd, data):]
-            os.fsync(fd)
+            if created:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if created:
             _fsync_folder(self.path.parent)
+        else:
+            self._unsynced = True
+
+    def sync(self) -> None:
+        """Flush the lines appended since the last call to the disk (best effort)."""
+        if not self._unsynced:
+            return
+        self._unsynced = False
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
 
     def read(self) -> JournalContents:
         """Return the journal's readable events (none when there is no journal)."""

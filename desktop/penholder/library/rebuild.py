@@ -87,6 +87,7 @@ def _build(path: Path, work: Path, progress: Progress | None) -> ImportReport:
         new.close()
     for source, digest, symbol in unknown:  # texts known only to the old file: the journal learns them
         journal.append("add", source=source, sha256=digest, symbol=symbol)
+    journal.sync()
     _settle(work)
     return report
 

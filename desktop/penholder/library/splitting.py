@@ -31,8 +31,17 @@ def _is_organ(line: str) -> bool:
     return len(line) < 90 and bool(ORGAN.match(line))
 
 
+# A cheap look first: most files name an organ ("The General Assembly,") once.
+_ORGAN_ANYWHERE = re.compile(r"The\s+(?:[A-Z][\w’'-]*\s+|(?:of|on|and|for|the|to)\s+){0,8}?"
+                             r"(?:Assembly|Council|Conference|Commission|Committee|Board|Meeting|Parties|Forum)"
+                             r"\W{0,3},")
+
+
 def split_resolutions(text: str) -> list[str]:
     """Return the text of each resolution in ``text`` (just ``[text]`` when it holds one)."""
+    found = _ORGAN_ANYWHERE.finditer(text)
+    if next(found, None) is None or next(found, None) is None:
+        return [text]
     lines = to_lines(text)  # the parser's own lines: an organ line inside a Markdown run counts too
     plain = [_plain(line) for line in lines]
     organs = [i for i, line in enumerate(plain) if _is_organ(line)]

@@ -290,6 +290,8 @@ class Library:
                 progress(done, len(files), str(path))
             if report.stopped:
                 break
+        if self._journal is not None:
+            self._journal.sync()
         return report
 
     def remove(self, symbol: str) -> bool:
@@ -311,7 +313,9 @@ class Library:
             connection.execute("DELETE FROM versions WHERE symbol = ?", (matches[0],))
             self._log("remove", symbol=matches[0])
             _bump(connection)
-            return True
+        if self._journal is not None:
+            self._journal.sync()
+        return True
 
     def restore(self, symbol: str, version: int) -> VersionEntry:
         """Make version ``version`` of ``symbol`` the current text (the current one becomes a version)."""
@@ -343,6 +347,8 @@ class Library:
             _insert_current(connection, resolution, source, digest, version, added)
             self._log("restore", symbol=found, sha256=digest, version=version)
             _bump(connection)
+        if self._journal is not None:
+            self._journal.sync()
 
     def rebuild(self, progress: Progress | None = None) -> ImportReport:
         """Build this library again from its sources (the old file kept as ``*.bak``); return the report.
