@@ -151,3 +151,23 @@ def test_a_damaged_model_is_repaired_from_its_source_or_reported(tmp_path, seed_
         symbols = {r.symbol for r in library.resolutions()}  # left out, and said
         assert "A/HRC/RES/53/66" not in symbols and len(symbols) == 5
         assert any("left out" in notice for notice in library.notices)
+
+
+def test_a_failure_at_the_swap_leaves_the_old_library_live(grown, monkeypatch):
+    import errno
+
+    from penholder.library import rebuild as rebuild_module
+
+    path, _, _ = grown
+    before = _state(path)
+
+    def full(source, target):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(rebuild_module.os, "replace", full)
+    with pytest.raises(LibraryError, match="is full") as error:
+        rebuild_library(path)
+    assert "rebuild" not in str(error.value).split(";")[0]
+    monkeypatch.undo()
+    assert _state(path) == before
+    assert not list(path.parent.glob(".library.sqlite3.rebuild-*"))
