@@ -57,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
             if report.salvaged:
                 print(f"{report.salvaged} file(s) taken from the old library, the rest read again from their sources")
             _print_failures(report)
+            for note in report.notes:
+                print(f"penholder: note: {note}", file=sys.stderr)
             for symbol, reason in report.missing:
                 print(f"penholder: missing from the rebuilt library: {symbol} ({reason})", file=sys.stderr)
         return 1 if report.failed or report.missing else 0

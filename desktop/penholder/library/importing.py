@@ -35,6 +35,7 @@ class ImportReport:
     missing: list[tuple[str, str]] = field(default_factory=list)
     salvaged: int = 0
     stopped: str | None = None  # why the batch stopped early (full disk, read-only, locked)
+    notes: list[str] = field(default_factory=list)  # worth saying, not failures (a rebuild's journal lines)
 
     def summary(self) -> str:
         """Return one line such as ``2 added, 1 updated, 3 unchanged, 0 failed``."""

@@ -69,6 +69,15 @@ def _build(path: Path, work: Path, progress: Progress | None) -> ImportReport:
     contents = journal.read()
     old = salvage(path, probe_up_to=max(2000, 4 * len(contents.events)))
     report = ImportReport()
+    if contents.unreadable:
+        report.notes.append(f"{contents.unreadable} line(s) of {journal.path.name} could not be read (cut short "
+                            "by a kill, or damaged); a file named only there is not in the rebuilt library "
+                            "unless the old file still held it")
+    if old.problem:
+        report.notes.append(f"nothing could be taken from the old file ({old.problem}): every resolution was "
+                            "read again from its source")
+    elif old.damaged:
+        report.notes.append(f"{old.damaged} stored text(s) of the old file could not be read back")
     new = Library.open(work, fill=False, journal_for=path)
     new._journal = None  # replaying: the journal already holds these events
     try:

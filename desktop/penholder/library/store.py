@@ -615,7 +615,7 @@ def _refuse_lost_library(path: Path, journal: Journal, create: bool) -> None:
         state = "is empty (0 bytes)" if path.exists() else "is missing"
         raise LibraryError(f"the library {path} {state}, but its journal ({journal.path.name}) records "
                            f"{len(adds)} files added to it; run `penholder library rebuild` to rebuild it from "
-                           "those files")
+                           f"those files (or delete {journal.path.name} to start an empty library)")
     if not create:
         raise LibraryError(f"{path}: no such library file (check the path, or leave out --library to use "
                            "yours)")
