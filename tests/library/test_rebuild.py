@@ -171,3 +171,17 @@ def test_a_failure_at_the_swap_leaves_the_old_library_live(grown, monkeypatch):
     monkeypatch.undo()
     assert _state(path) == before
     assert not list(path.parent.glob(".library.sqlite3.rebuild-*"))
+
+
+def test_a_library_open_elsewhere_follows_a_rebuild(grown, seed_paths, tmp_path):
+    path, _, _ = grown
+    later = tmp_path / "later.txt"
+    later.write_text(seed_paths["A/HRC/RES/41/3"].read_text("utf-8").replace("41/3", "41/55"), "utf-8")
+    with Library.open(path) as window:  # e.g. the GUI, while a command rebuilds the file
+        stamp = window.stamp()
+        library, _ = rebuild_library(path)
+        library.close()
+        assert window.stamp() != stamp  # it reads the new file, not the one set aside
+        assert window.add_files([later]).added
+    with Library.open(path) as again:
+        assert again.get("A/HRC/RES/41/55") is not None

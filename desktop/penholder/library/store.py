@@ -120,6 +120,7 @@ class Library:
         self._connection = connection
         self._journal = journal
         self._lock = threading.RLock()
+        self._file = _identity(path)
 
     # -- opening --------------------------------------------------------------------------------------
 
@@ -360,7 +361,7 @@ class Library:
         with self._lock:
             self._connection.close()
             fresh, report = rebuild_library(self.path, progress=progress)
-            self._connection = fresh._connection
+            self._connection, self._file = fresh._connection, fresh._file
         return report
 
     # -- inside ---------------------------------------------------------------------------------------
@@ -473,6 +474,7 @@ class Library:
 
     def _known(self, digest: str) -> bool:
         with self._lock:
+            self._follow()
             try:
                 return _known(self._connection, digest)
             except sqlite3.DatabaseError as exc:
@@ -549,11 +551,27 @@ class Library:
         with self._lock, self._transaction() as connection:
             connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
+    def _follow(self) -> None:
+        """Reconnect when the file at ``path`` was replaced (a rebuild by another window or command), so
+        nothing is read from, or written into, the file set aside as .bak."""
+        now = _identity(self.path)
+        if self._file is None or now is None or now == self._file or self.read_only:
+            return
+        try:
+            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+            _prepare(connection, self.path, self._journal or Journal(self.path))
+        except (sqlite3.Error, OSError) as exc:
+            raise failures.library_error(exc, self.path, "open") from None
+        self._connection.close()
+        self._connection, self._file = connection, now
+
     def _transaction(self):
+        self._follow()
         return _Transaction(self._connection)
 
     def _query(self, sql: str, parameters: tuple = ()) -> list[tuple]:
         with self._lock:
+            self._follow()
             try:
                 return self._connection.execute(sql, parameters).fetchall()
             except sqlite3.DatabaseError as exc:
@@ -588,6 +606,15 @@ def rebuild_library(path: str | Path | None = None,
     from penholder.library.rebuild import rebuild_library as rebuild
 
     return rebuild(path, progress)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Return (device, inode) of the file at ``path``, or None."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 def _is_empty(path: Path) -> bool:
