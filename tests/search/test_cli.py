@@ -64,6 +64,10 @@ def test_lineage_command(capsys):
 
 def test_library_commands(capsys, tmp_path, seed_paths):
     db = str(tmp_path / "lib.sqlite3")
+    code, _, err = run(capsys, "library", "--library", db, "list", "--json")  # a typo never makes a library
+    assert code == 1 and "no such library file" in err and not (tmp_path / "lib.sqlite3").exists()
+    code, out, _ = run(capsys, "library", "add", str(seed_paths["A/RES/67/169"]), "--library", db)
+    assert code == 0 and "1 unchanged" in out  # `add` makes the library, filled with the seeds
     code, out, _ = run(capsys, "library", "--library", db, "list", "--json")
     assert code == 0 and len(json.loads(out)) == 5
     code, out, _ = run(capsys, "library", "remove", "A/RES/67/169", "--library", db)

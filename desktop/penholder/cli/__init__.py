@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        _check_library_path(args)
         code = int(args.func(args) or 0)
         sys.stdout.flush()  # surface a closed pipe here, not at interpreter exit
         return code
@@ -94,6 +95,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"penholder: internal error ({exc.__class__.__name__}: {exc}); please report it "
               "(set PENHOLDER_DEBUG=1 to see the details)", file=sys.stderr)
         return 1
+
+
+def _check_library_path(args: argparse.Namespace) -> None:
+    """Refuse a ``--library`` path where no library exists for commands that only read one."""
+    library = getattr(args, "library", None)
+    if library is None or args.command == "library":  # `library` decides per action (add may create)
+        return
+    from pathlib import Path
+
+    from penholder.errors import LibraryError
+    from penholder.library.journal import journal_path
+
+    path = Path(library).expanduser()
+    if not path.exists() and not journal_path(path).exists():
+        raise LibraryError(f"{path}: no such library file (check the path, or leave out --library to use "
+                           "yours)")
 
 
 def gui_main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,9 @@
-"""``penholder library add|list|remove|rebuild``: manage the precedent library."""
+"""``penholder library add|list|remove|rebuild|versions|restore``: manage the precedent library.
+
+``add`` goes on past missing or unreadable paths (each reported; exit 1). ``versions SYMBOL`` lists the
+texts kept of a symbol, ``restore SYMBOL VERSION`` makes an earlier one current again. Commands that
+only read or change an existing library refuse a ``--library`` path where there is none.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +29,15 @@ def register(subparsers: argparse._SubParsersAction, description: str) -> None:
     remove = actions.add_parser("remove", parents=[library_option], help="remove a resolution")
     remove.add_argument("symbol", metavar="SYMBOL")
     actions.add_parser("rebuild", parents=[library_option],
-                       help="set the database aside as .bak and build it again from its files")
+                       help="build the library again from its source files (the old file kept as .bak)")
+    versions = actions.add_parser("versions", parents=[library_option],
+                                  help="list the texts the library keeps of a symbol")
+    versions.add_argument("symbol", metavar="SYMBOL")
+    versions.add_argument("--json", action="store_true", help="print one JSON array")
+    restore = actions.add_parser("restore", parents=[library_option],
+                                 help="make an earlier version of a symbol the current text")
+    restore.add_argument("symbol", metavar="SYMBOL")
+    restore.add_argument("version", type=int, metavar="VERSION", help="a number from `library versions`")
     parser.set_defaults(func=run)
 
 
@@ -34,24 +47,51 @@ def run(args: argparse.Namespace) -> int:
     from penholder.library import Library, rebuild_library
 
     if args.action == "rebuild":
+        if args.library is not None and not _library_known(args.library):
+            raise LibraryError(f"{args.library}: no such library file and no journal of one (check the path)")
         library, report = rebuild_library(args.library)
         with library:
             if report.backup:
                 print(f"old library set aside as {report.backup}")
             print(f"rebuilt {library.path}: {report.summary()}")
+            if report.salvaged:
+                print(f"{report.salvaged} file(s) taken from the old library, the rest read again from their sources")
             _print_failures(report)
-        return 1 if report.failed else 0
-    with Library.open(args.library) as library:
+            for note in report.notes:
+                print(f"penholder: note: {note}", file=sys.stderr)
+            for symbol, reason in report.missing:
+                print(f"penholder: missing from the rebuilt library: {symbol} ({reason})", file=sys.stderr)
+        return 1 if report.failed or report.missing else 0
+    with Library.open(args.library, create=args.action == "add" or args.library is None) as library:
         if args.action == "add":
-            missing = [str(p) for p in args.paths if not p.exists()]
-            if missing:
-                raise LibraryError(f"{missing[0]}: no such file or folder")
             report = library.add_files(args.paths, progress=_terminal_progress())
             print(report.summary())
             _print_failures(report)
+            for path, reason in report.held:
+                print(f"penholder: {path}: kept as a version beside the library's text, not replacing "
+                      f"it ({reason}); see `penholder library versions`", file=sys.stderr)
+            if report.stopped:
+                print(f"penholder: stopped: {report.stopped}", file=sys.stderr)
             if report.changed():
                 library.index()  # save the index now so the next search starts fast
             return 1 if report.failed else 0
+        if args.action == "versions":
+            found = library.versions(args.symbol)
+            if not found:
+                raise LibraryError(f"{args.symbol} is not in the library (see `penholder library list`)")
+            if args.json:
+                print(json.dumps([entry.to_json() for entry in found], ensure_ascii=False, indent=2))
+            else:
+                for entry in found:
+                    mark = "current" if entry.current else (entry.note or "")
+                    print(f"{entry.version:>3}  {entry.added}  {entry.preambular:>3} PP {entry.operative:>3} OP  "
+                          f"{entry.source or ''}  {mark}")
+            return 0
+        if args.action == "restore":
+            entry = library.restore(args.symbol, args.version)
+            print(f"{entry.symbol}: version {entry.version} is the current text again")
+            library.index()
+            return 0
         if args.action == "remove":
             if not library.remove(args.symbol):
                 raise LibraryError(f"{args.symbol} is not in the library (see `penholder library list`)")
@@ -66,6 +106,12 @@ def run(args: argparse.Namespace) -> int:
                       f"{entry.preambular:>3} PP {entry.operative:>3} OP  {entry.title or ''}")
             print(f"{len(entries)} resolution(s) in {library.path}")
         return 0
+
+
+def _library_known(path: Path) -> bool:
+    from penholder.library.journal import journal_path
+
+    return path.exists() or journal_path(path).exists()
 
 
 def _terminal_progress():

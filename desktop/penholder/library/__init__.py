@@ -1,16 +1,20 @@
-"""The precedent library: resolutions stored in SQLite, added from files, found by symbol or path."""
+"""The precedent library: resolutions stored in SQLite, added from files, found by symbol or path.
+
+Beside the database: its journal (what was added, to rebuild from) and its saved search index.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from penholder.errors import LibraryError, PenholderError
-from penholder.library.importing import ImportReport, read_resolution
+from penholder.library.importing import ImportReport, read_resolution, read_resolutions
 from penholder.library.store import Library, LibraryEntry, rebuild_library
+from penholder.library.versions import VersionEntry
 from penholder.model import Resolution
 
-__all__ = ["ImportReport", "Library", "LibraryEntry", "read_resolution", "rebuild_library",
-           "resolve_resolution"]
+__all__ = ["ImportReport", "Library", "LibraryEntry", "VersionEntry", "read_resolution", "read_resolutions",
+           "rebuild_library", "resolve_resolution"]
 
 
 def resolve_resolution(ref: str, library_path: str | Path | None = None) -> Resolution:
