@@ -72,10 +72,10 @@ def read_document(path: str | os.PathLike) -> Document:
         docx = read_docx_bytes(name, data)
         document = Document(name, DOCX, docx.text, warnings=docx.warnings)
     else:
-        from penholder.readers.text_reader import read_text_bytes
+        from penholder.readers.text_reader import read_text_checked
 
-        text, encoding = read_text_bytes(name, data)
-        document = Document(name, TEXT, text, encoding=encoding)
+        text, encoding, warnings = read_text_checked(name, data)
+        document = Document(name, TEXT, text, encoding=encoding, warnings=warnings)
     document.sha256 = hashlib.sha256(data).hexdigest()
     return document
 
