@@ -148,3 +148,17 @@ def test_any_mix_of_utf8_and_cp1252_lines_reads_back_exactly(utf8, pasted, seed)
         return  # control characters or NULs drawn in the UTF-8 lines: not text, refused
     assert text == "\n".join(line for line, _ in lines)
     assert repaired == [n for n, (_, encoding) in enumerate(lines, start=1) if encoding == "cp1252"]
+
+
+@pytest.mark.parametrize("name", ["draft.penholder", "renamed.txt"])
+def test_parse_of_a_draft_says_it_is_a_draft_and_what_to_do(tmp_path, capsys, name):
+    from penholder.cli import main
+    from penholder.drafts import Draft, save_draft
+
+    path = tmp_path / name
+    save_draft(Draft("The Human Rights Council,\n\n1. Decides to remain seized of the matter."), path)
+    assert main(["parse", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: is a Penholder draft, not a resolution file" in err
+    assert f"penholder export {path} -o OUT.docx" in err and f"penholder check {path}" in err
+    assert "no resolution structure" not in err and err.count("\n") == 1

@@ -61,6 +61,9 @@ def read_document(path: str | os.PathLike) -> Document:
         raise fail(name, "is an old Word (.doc) or password-protected Office file; save it as an "
                          "unprotected .docx and try again")
     kind = detect_format(data)
+    if kind == TEXT and _is_draft(name, data):
+        raise fail(name, "is a Penholder draft, not a resolution file: open it in Penholder, check it with "
+                         f"`penholder check {name}` or export it with `penholder export {name} -o OUT.docx`")
     if kind == PDF:
         from penholder.readers.pdf_reader import read_pdf_bytes
 
@@ -78,6 +81,21 @@ def read_document(path: str | os.PathLike) -> Document:
         document = Document(name, TEXT, text, encoding=encoding, warnings=warnings)
     document.sha256 = hashlib.sha256(data).hexdigest()
     return document
+
+
+def _is_draft(name: str, data: bytes) -> bool:
+    """Return whether the bytes are a ``.penholder`` draft (a JSON object with its schema and text)."""
+    if name.endswith(".penholder"):
+        return True
+    if not data.lstrip()[:1] == b"{":
+        return False
+    import json
+
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return False
+    return isinstance(value, dict) and "schema" in value and "text" in value
 
 
 def read_text(path: str | os.PathLike) -> str:
