@@ -196,3 +196,42 @@ def test_the_import_window_shows_the_time_and_cancel_stops_the_pdf(qtbot, tmp_pa
     assert "given up at 60 s" in shown
     assert batch.cancelled and [reason for _, reason in batch.failed] == [f"{heavy}: reading was cancelled"]
     assert seconds < 2
+
+
+def test_import_draft_shows_the_time_and_cancel_stops_the_pdf(qtbot, heavy):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    from tests.ui.conftest import open_window
+
+    window = open_window(qtbot)
+    errors, shown = [], []
+    window.files.show_error = errors.append
+
+    def press_cancel():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if not dialogs or "s (given up at" not in dialogs[0].labelText():
+            QTimer.singleShot(200, press_cancel)
+            return
+        shown.append(dialogs[0].labelText())
+        dialogs[0].findChild(QPushButton).click()  # the drafter's click on Cancel
+
+    QTimer.singleShot(500, press_cancel)
+    began = time.monotonic()
+    assert not window.files.import_path(heavy)
+    seconds = time.monotonic() - began
+    report("GUI Import Draft: heavy PDF, then Cancel", 1,
+           f"showed {shown[0]!r}; {errors[0].split(': ', 1)[-1]!r} after {seconds:.1f} s")
+    assert shown and shown[0].startswith("Reading heavy.pdf: ")
+    assert errors == [f"{heavy}: reading was cancelled"]
+    assert seconds < 10
+
+
+def test_import_draft_of_a_small_file_shows_no_window(qtbot, seed_paths):
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from tests.ui.conftest import open_window
+
+    window = open_window(qtbot)
+    assert window.files.import_path(next(iter(seed_paths.values())))
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
