@@ -16,7 +16,7 @@ from penholder.cli import main
 from penholder.readers import pdf_worker
 from tests.readers.probes import report
 from tests.readers.samples import write_docx
-from tests.reliability.test_readers_door import LYING_BYTES, MB, _deflated_zip, _dtd_document, _lie, _parts
+from tests.reliability.test_readers_door import MB, _deflated_zip, _dtd_document, _lie, _parts
 from tests.reliability.test_readers_pdf_limit import write_shared_stream_pdf
 
 
@@ -25,7 +25,7 @@ def bad_files(tmp_path_factory) -> dict[str, tuple[Path, str]]:
     """Return {what: (file, words its message must hold)}."""
     folder = tmp_path_factory.mktemp("commands")
     parts = _parts(write_docx(folder / "base.docx"))
-    honest = _deflated_zip(parts, "word/media/image1.png", LYING_BYTES)
+    honest = _deflated_zip(parts, "word/media/image1.png", 120 * MB)  # over the 100 MB budget
     files = {}
     (folder / "honest.docx").write_bytes(honest)
     files["honest ZIP bomb"] = (folder / "honest.docx", "probably damaged")
@@ -78,3 +78,4 @@ def test_every_command_answers_every_bad_file_in_one_line(bad_files, tmp_path, c
     report(f"{len(bad_files)} bad files x {len(COMMANDS)} commands (parse, check, export, compare, sources, "
            "library add)", runs, f"exit 1 with one line naming the file every time; slowest "
                                  f"{slowest:.1f} s beyond the PDF limit")
+

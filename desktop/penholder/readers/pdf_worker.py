@@ -25,7 +25,7 @@ from penholder.readers.limits import fail
 MAX_PDF_SECONDS = 60.0
 """A PDF still being read after this long, in all, is given up. A 13-page resolution takes about 2.5 s."""
 
-_GRACE = 2.0  # the worker's own deadline comes first, with a clean message; the kill is the backstop
+_GRACE = 1.0  # the worker's own deadline comes first, with a clean message; the kill is the backstop
 _POLL = 0.1
 _IDLE_KEPT = 2
 
