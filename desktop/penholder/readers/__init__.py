@@ -1,5 +1,11 @@
 """Readers: DOCX, PDF and plain text files into resolution text and the resolution model (no Qt).
 
+This is the one door every incoming file goes through (library import, the GUI's Import Draft via
+``readers.incoming``, compare, check, export and sources): the size limit before reading
+(``limits``), Word files inflated against a byte budget with DTDs refused in any encoding
+(``zip_guard``), PDFs read in a worker process with a hard time limit (``pdf_worker``), and text in
+its own encoding, mixed UTF-8/Windows-1252 repaired (``text_reader``).
+
 ``read_resolution(path)`` picks the reader by the file's content (``%PDF-``, a ZIP holding
 ``word/document.xml``, else text), not by its extension, rebuilds plain text the parser understands
 (italic leads as ``*Lead*``, footnote marks as superscripts, footnotes at the end) and parses it.

@@ -13,10 +13,12 @@ pypdf, costs about 0.3 s); one that was killed is replaced when next needed.
 from __future__ import annotations
 
 import atexit
+import logging
 import multiprocessing
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from penholder.errors import ParseError
@@ -33,6 +35,7 @@ _lock = threading.Lock()
 _idle: list[_Worker] = []
 _reading: dict[int, tuple[str, float, float]] = {}  # id -> (path, started, limit)
 _local = threading.local()
+_log = logging.getLogger(__name__)
 
 
 def read_in_worker(path: object, data: bytes, *, seconds: float | None = None,
@@ -43,7 +46,13 @@ def read_in_worker(path: object, data: bytes, *, seconds: float | None = None,
     cancel = cancel or getattr(_local, "cancel", None)
     if cancel is not None and cancel():
         raise fail(path, "reading was cancelled")
-    worker = _take()
+    try:
+        worker = _take()
+    except (OSError, RuntimeError, ValueError) as exc:  # no process can be started here: read in this one
+        _log.warning("PDF worker process could not start (%s); reading %s in-process", exc, path)
+        from penholder.readers.pdf_reader import read_pdf_here
+
+        return read_pdf_here(path, data, seconds=limit)
     started = time.monotonic()
     key = id(worker)
     with _lock:
@@ -67,20 +76,16 @@ def read_in_worker(path: object, data: bytes, *, seconds: float | None = None,
     return value
 
 
-class cancellable:  # noqa: N801 - used as a context manager, like contextlib's
+@contextmanager
+def cancellable(cancel: Callable[[], bool]) -> Iterator[None]:
     """``with cancellable(event.is_set):`` every PDF this thread reads meanwhile stops when it is true
     (the GUI's Cancel reaches a PDF being read deep inside a library import)."""
-
-    def __init__(self, cancel: Callable[[], bool]) -> None:
-        self.cancel = cancel
-
-    def __enter__(self) -> cancellable:
-        self.previous = getattr(_local, "cancel", None)
-        _local.cancel = self.cancel
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        _local.cancel = self.previous
+    previous = getattr(_local, "cancel", None)
+    _local.cancel = cancel
+    try:
+        yield
+    finally:
+        _local.cancel = previous
 
 
 def reading_now() -> list[tuple[str, float, float]]:
