@@ -216,10 +216,10 @@ def test_a_dtd_is_refused_in_any_encoding(tmp_path, base, part, encoding, bom, d
 def test_dtd_probe_table(tmp_path, base):
     """Every DTD probe once more, counted for the table (documents in the main part)."""
     refused = runs = 0
-    for encoding in [*_ENCODINGS, "utf-7", "cp500"]:
+    for encoding in [*_ENCODINGS, "utf-7", "cp500", "cp037"]:
         for bom in (True, False):
             for declaration in (True, False):
-                if encoding in ("utf-7", "cp500") and (bom or not declaration):
+                if encoding in ("utf-7", "cp500", "cp037") and (bom or not declaration):
                     continue
                 parts = _parts(base)
                 parts["word/document.xml"] = _dtd_document(encoding, bom, declaration)
@@ -230,9 +230,20 @@ def test_dtd_probe_table(tmp_path, base):
                     import_draft_text(path)
                 except ParseError as exc:
                     refused += "DTD" in str(exc) or "encoding" in str(exc)
-    report("DOCX part with a DTD: UTF-8/16LE/16BE/32LE/32BE, UTF-7, EBCDIC; BOM or not; declared or not",
+    report("DOCX part with a DTD: UTF-8/16LE/16BE/32LE/32BE, UTF-7, EBCDIC (cp500, cp037); BOM or not; "
+           "declared or not",
            runs, f"{refused} refused before any XML parser")
     assert refused == runs
+
+
+def test_a_part_in_an_encoding_no_codec_reads_is_refused(tmp_path, base):
+    parts = _parts(base)
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"encoding='UTF-8'", b"encoding='X-MADE-UP'", 1)
+    assert b"X-MADE-UP" in parts["word/document.xml"]
+    path = tmp_path / "odd.docx"
+    path.write_bytes(_zip(parts))
+    with pytest.raises(ParseError, match="text encoding Word does not use"):
+        read_resolution(path)
 
 
 def test_an_svg_picture_with_a_doctype_is_not_refused(tmp_path, base):
