@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import struct
 import time
 import tracemalloc
@@ -278,3 +279,12 @@ def test_a_text_too_long_for_the_editor_is_refused_by_import_draft(tmp_path):
 
 def test_the_budget_is_what_the_messages_say():
     assert MAX_UNPACKED_BYTES == 100 * MB
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("door", DOORS)
+def test_a_pipe_is_refused_not_waited_on(tmp_path, door):
+    path = tmp_path / "draft.txt"
+    os.mkfifo(path)
+    outcome, seconds, _ = _measure(DOORS[door], path)
+    assert "not a regular file" in outcome and seconds < 1
