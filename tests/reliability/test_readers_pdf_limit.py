@@ -235,3 +235,37 @@ def test_import_draft_of_a_small_file_shows_no_window(qtbot, seed_paths):
     window = open_window(qtbot)
     assert window.files.import_path(next(iter(seed_paths.values())))
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_a_slow_pdf_is_announced_on_the_command_line(heavy, monkeypatch, caplog):
+    """Logged as a warning, which the command line prints to stderr ("penholder: still reading …")."""
+    monkeypatch.setattr(pdf_worker, "MAX_PDF_SECONDS", 2.0)
+    monkeypatch.setattr(pdf_worker, "NOTICE_SECONDS", 1.0)
+    with caplog.at_level("WARNING", logger="penholder.readers.pdf_worker"), pytest.raises(ParseError):
+        read_resolution(heavy)
+    notices = [record.getMessage() for record in caplog.records]
+    assert notices and notices[0].startswith(f"penholder: still reading {heavy} after ")
+    assert notices[0].endswith(" s (given up at 2 s)")
+
+
+def test_ctrl_c_during_a_pdf_stops_its_worker(heavy, monkeypatch):
+    stopped = []
+    original = pdf_worker._Worker.stop  # noqa: SLF001
+
+    def stop(self):
+        stopped.append(self.process.pid)
+        original(self)
+
+    monkeypatch.setattr(pdf_worker._Worker, "stop", stop)  # noqa: SLF001
+
+    calls = []
+
+    def interrupt() -> bool:  # the drafter's Ctrl+C, once the PDF is being read
+        calls.append(1)
+        if len(calls) > 3:
+            raise KeyboardInterrupt
+        return False
+
+    with pytest.raises(KeyboardInterrupt):
+        pdf_worker.read_in_worker(heavy, heavy.read_bytes(), cancel=interrupt)
+    assert len(stopped) == 1

@@ -27,6 +27,8 @@ from penholder.readers.limits import fail
 MAX_PDF_SECONDS = 60.0
 """A PDF still being read after this long, in all, is given up. A 13-page resolution takes about 2.5 s."""
 
+NOTICE_SECONDS = 10.0
+"""A PDF still being read after this long is logged (shown on the command line) every as many seconds."""
 _GRACE = 1.0  # the worker's own deadline comes first, with a clean message; the kill is the backstop
 _POLL = 0.1
 _IDLE_KEPT = 2
@@ -58,7 +60,7 @@ def read_in_worker(path: object, data: bytes, *, seconds: float | None = None,
     with _lock:
         _reading[key] = (str(path), started, limit)
     try:
-        outcome = worker.run(path, data, limit, started + limit + _GRACE, cancel)
+        outcome = worker.run(path, data, limit, started, cancel)
     finally:
         with _lock:
             _reading.pop(key, None)
@@ -105,25 +107,34 @@ class _Worker:
         self.process.start()
         child.close()
 
-    def run(self, path: object, data: bytes, limit: float, kill_at: float,
+    def run(self, path: object, data: bytes, limit: float, started: float,
             cancel: Callable[[], bool] | None) -> Any:
         """Return ("ok", PdfText) or ("error", message), else "timeout", "cancelled" or "died" (killed)."""
+        kill_at, notice_at = started + limit + _GRACE, started + NOTICE_SECONDS
         try:
             self.connection.send((str(path), data, limit))
             while not self.connection.poll(_POLL):
+                now = time.monotonic()
                 if not self.process.is_alive():
                     self.stop()
                     return "died"
                 if cancel is not None and cancel():
                     self.stop()
                     return "cancelled"
-                if time.monotonic() > kill_at:
+                if now > kill_at:
                     self.stop()
                     return "timeout"
+                if now > notice_at:  # a command-line user sees why nothing happens
+                    _log.warning("penholder: still reading %s after %.0f s (given up at %.0f s)", path,
+                                 now - started, limit)
+                    notice_at += NOTICE_SECONDS
             return self.connection.recv()
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError):
             self.stop()
             return "died"
+        except BaseException:  # Ctrl+C, or a bug: the process may be deep inside pypdf, never reuse it
+            self.stop()
+            raise
 
     def stop(self) -> None:
         """Kill the process (it may be deep inside pypdf) and close the pipe."""
