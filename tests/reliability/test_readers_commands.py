@@ -25,11 +25,11 @@ def bad_files(tmp_path_factory) -> dict[str, tuple[Path, str]]:
     """Return {what: (file, words its message must hold)}."""
     folder = tmp_path_factory.mktemp("commands")
     parts = _parts(write_docx(folder / "base.docx"))
-    honest = _deflated_zip(parts, "word/media/image1.png", 120 * MB)  # over the 100 MB budget
+    honest = _deflated_zip(parts, "word/document.xml", 120 * MB)  # over the 100 MB budget
     files = {}
     (folder / "honest.docx").write_bytes(honest)
     files["honest ZIP bomb"] = (folder / "honest.docx", "probably damaged")
-    (folder / "lying.docx").write_bytes(_lie(honest, "word/media/image1.png", 4096))
+    (folder / "lying.docx").write_bytes(_lie(honest, "word/document.xml", 4096))
     files["lying ZIP bomb"] = (folder / "lying.docx", "does not match its checksum")
     dtd = dict(parts)
     dtd["word/document.xml"] = _dtd_document("utf-16-le", bom=False, declaration=True)
