@@ -162,3 +162,15 @@ def test_parse_of_a_draft_says_it_is_a_draft_and_what_to_do(tmp_path, capsys, na
     assert f"{path}: is a Penholder draft, not a resolution file" in err
     assert f"penholder export {path} -o OUT.docx" in err and f"penholder check {path}" in err
     assert "no resolution structure" not in err and err.count("\n") == 1
+
+
+def test_parse_names_the_file_once_in_a_warning(tmp_path, capsys, seed_paths):
+    from penholder.cli import main
+
+    seed = seed_paths["A/HRC/RES/53/11"].read_text(encoding="utf-8")
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(seed.encode("utf-8") + "\nRecalling “the” café,\n".encode("cp1252"))
+    assert main(["parse", str(path)]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "Windows-1252" in line]
+    assert len(warnings) == 1 and warnings[0].startswith(f"penholder: {path}: line ")
+    assert warnings[0].count(str(path)) == 1
