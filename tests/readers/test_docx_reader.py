@@ -184,3 +184,21 @@ def test_word_numbering_levels_restart(tmp_path):
     document.save(path)
     labels = [block.split(" ")[0] for block in read_document(path).text.split("\n\n")]
     assert labels == ["1.", "(a)", "(b)", "(i)", "(c)", "2.", "(a)"]
+
+
+def test_a_text_run_over_10_mb_gets_a_drafters_message(tmp_path):
+    """lxml refuses a text node over 10 MB with advice to itself ("use XML_PARSE_HUGE option")."""
+    import random
+
+    base = write_docx(tmp_path / "base.docx")
+    rng = random.Random(10)
+    words = " ".join("".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=8)) for _ in range(1_300_000))
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f"<w:body><w:p><w:r><w:t>{words}</w:t></w:r></w:p></w:body></w:document>").encode()
+    path = _rewrite(base, tmp_path / "huge.docx", replace={"word/document.xml": document})
+    with pytest.raises(ParseError) as caught:
+        read_resolution(path)
+    message = str(caught.value)
+    assert "over 10 MB long; it is probably damaged" in message
+    assert "XML_PARSE_HUGE" not in message and "huge text node" not in message

@@ -144,3 +144,26 @@ def test_a_pdf_that_takes_too_long_is_given_up(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf_worker, "MAX_PDF_SECONDS", 0.0)
     with pytest.raises(ParseError, match="took longer than 0 s"):
         read_resolution(path)
+
+
+def test_a_compression_bomb_under_pypdfs_limit_is_not_called_a_scan(tmp_path):
+    from tests.readers.samples import write_flate_bomb_pdf
+
+    path = write_flate_bomb_pdf(tmp_path / "bomb.pdf", 8 * 1024 * 1024)  # 8 kB in the file
+    with pytest.raises(ParseError) as caught:
+        read_resolution(path)
+    message = str(caught.value)
+    assert "expand to 8 MB of drawing instructions without any text; it is probably damaged" in message
+    assert "scanned" not in message
+
+
+def test_a_pdf_is_read_in_process_when_no_worker_can_start(tmp_path, monkeypatch):
+    from penholder.readers import pdf_worker
+
+    def no_process():
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(pdf_worker, "_idle", [])
+    monkeypatch.setattr(pdf_worker, "_Worker", no_process)
+    path = write_text_pdf(tmp_path / "res.pdf", resolution_runs())
+    assert [p.lead for p in read_resolution(path).operative] == [lead for lead, _ in OPERATIVE]

@@ -196,3 +196,76 @@ def test_the_import_window_shows_the_time_and_cancel_stops_the_pdf(qtbot, tmp_pa
     assert "given up at 60 s" in shown
     assert batch.cancelled and [reason for _, reason in batch.failed] == [f"{heavy}: reading was cancelled"]
     assert seconds < 2
+
+
+def test_import_draft_shows_the_time_and_cancel_stops_the_pdf(qtbot, heavy):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    from tests.ui.conftest import open_window
+
+    window = open_window(qtbot)
+    errors, shown = [], []
+    window.files.show_error = errors.append
+
+    def press_cancel():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if not dialogs or "s (given up at" not in dialogs[0].labelText():
+            QTimer.singleShot(200, press_cancel)
+            return
+        shown.append(dialogs[0].labelText())
+        dialogs[0].findChild(QPushButton).click()  # the drafter's click on Cancel
+
+    QTimer.singleShot(500, press_cancel)
+    began = time.monotonic()
+    assert not window.files.import_path(heavy)
+    seconds = time.monotonic() - began
+    report("GUI Import Draft: heavy PDF, then Cancel", 1,
+           f"showed {shown[0]!r}; {errors[0].split(': ', 1)[-1]!r} after {seconds:.1f} s")
+    assert shown and shown[0].startswith("Reading heavy.pdf: ")
+    assert errors == [f"{heavy}: reading was cancelled"]
+    assert seconds < 10
+
+
+def test_import_draft_of_a_small_file_shows_no_window(qtbot, seed_paths):
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from tests.ui.conftest import open_window
+
+    window = open_window(qtbot)
+    assert window.files.import_path(next(iter(seed_paths.values())))
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_a_slow_pdf_is_announced_on_the_command_line(heavy, monkeypatch, caplog):
+    """Logged as a warning, which the command line prints to stderr ("penholder: still reading …")."""
+    monkeypatch.setattr(pdf_worker, "MAX_PDF_SECONDS", 2.0)
+    monkeypatch.setattr(pdf_worker, "NOTICE_SECONDS", 1.0)
+    with caplog.at_level("WARNING", logger="penholder.readers.pdf_worker"), pytest.raises(ParseError):
+        read_resolution(heavy)
+    notices = [record.getMessage() for record in caplog.records]
+    assert notices and notices[0].startswith(f"penholder: still reading {heavy} after ")
+    assert notices[0].endswith(" s (given up at 2 s)")
+
+
+def test_ctrl_c_during_a_pdf_stops_its_worker(heavy, monkeypatch):
+    stopped = []
+    original = pdf_worker._Worker.stop  # noqa: SLF001
+
+    def stop(self):
+        stopped.append(self.process.pid)
+        original(self)
+
+    monkeypatch.setattr(pdf_worker._Worker, "stop", stop)  # noqa: SLF001
+
+    calls = []
+
+    def interrupt() -> bool:  # the drafter's Ctrl+C, once the PDF is being read
+        calls.append(1)
+        if len(calls) > 3:
+            raise KeyboardInterrupt
+        return False
+
+    with pytest.raises(KeyboardInterrupt):
+        pdf_worker.read_in_worker(heavy, heavy.read_bytes(), cancel=interrupt)
+    assert len(stopped) == 1

@@ -31,8 +31,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"penholder: {exc}", file=sys.stderr)
             failed = True
             continue
-        for warning in document.warnings:
-            print(f"penholder: {path}: {warning}", file=sys.stderr)
+        for warning in document.warnings:  # the readers' warnings already name the file
+            named = warning if warning.startswith(f"{path}: ") else f"{path}: {warning}"
+            print(f"penholder: {named}", file=sys.stderr)
         if args.json:
             print(json.dumps(resolution.to_json(), ensure_ascii=False))
         else:

@@ -1,5 +1,11 @@
 """Readers: DOCX, PDF and plain text files into resolution text and the resolution model (no Qt).
 
+This is the one door every incoming file goes through (library import, the GUI's Import Draft via
+``readers.incoming``, compare, check, export and sources): the size limit before reading
+(``limits``), Word files inflated against a byte budget with DTDs refused in any encoding
+(``zip_guard``), PDFs read in a worker process with a hard time limit (``pdf_worker``), and text in
+its own encoding, mixed UTF-8/Windows-1252 repaired (``text_reader``).
+
 ``read_resolution(path)`` picks the reader by the file's content (``%PDF-``, a ZIP holding
 ``word/document.xml``, else text), not by its extension, rebuilds plain text the parser understands
 (italic leads as ``*Lead*``, footnote marks as superscripts, footnotes at the end) and parses it.
@@ -61,6 +67,9 @@ def read_document(path: str | os.PathLike) -> Document:
         raise fail(name, "is an old Word (.doc) or password-protected Office file; save it as an "
                          "unprotected .docx and try again")
     kind = detect_format(data)
+    if kind == TEXT and _is_draft(name, data):
+        raise fail(name, "is a Penholder draft, not a resolution file: open it in Penholder, check it with "
+                         f"`penholder check {name}` or export it with `penholder export {name} -o OUT.docx`")
     if kind == PDF:
         from penholder.readers.pdf_reader import read_pdf_bytes
 
@@ -72,12 +81,27 @@ def read_document(path: str | os.PathLike) -> Document:
         docx = read_docx_bytes(name, data)
         document = Document(name, DOCX, docx.text, warnings=docx.warnings)
     else:
-        from penholder.readers.text_reader import read_text_bytes
+        from penholder.readers.text_reader import read_text_checked
 
-        text, encoding = read_text_bytes(name, data)
-        document = Document(name, TEXT, text, encoding=encoding)
+        text, encoding, warnings = read_text_checked(name, data)
+        document = Document(name, TEXT, text, encoding=encoding, warnings=warnings)
     document.sha256 = hashlib.sha256(data).hexdigest()
     return document
+
+
+def _is_draft(name: str, data: bytes) -> bool:
+    """Return whether the bytes are a ``.penholder`` draft (a JSON object with its schema and text)."""
+    if name.endswith(".penholder"):
+        return True
+    if not data.lstrip()[:1] == b"{":
+        return False
+    import json
+
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return False
+    return isinstance(value, dict) and "schema" in value and "text" in value
 
 
 def read_text(path: str | os.PathLike) -> str:

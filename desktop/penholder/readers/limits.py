@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from penholder.errors import ParseError
@@ -41,6 +42,8 @@ def read_bytes_checked(path: str | os.PathLike) -> bytes:
         raise fail(path, f"cannot be read ({exc.strerror or exc})") from None
     if file.is_dir():
         raise fail(path, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise fail(path, "is not a regular file (a device, pipe or socket); save it as a file first")
     if info.st_size > MAX_FILE_BYTES:
         raise fail(path, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB "
                          f"({info.st_size / (1024 * 1024):.0f} MB); refused")

@@ -13,10 +13,12 @@ pypdf, costs about 0.3 s); one that was killed is replaced when next needed.
 from __future__ import annotations
 
 import atexit
+import logging
 import multiprocessing
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from penholder.errors import ParseError
@@ -25,7 +27,9 @@ from penholder.readers.limits import fail
 MAX_PDF_SECONDS = 60.0
 """A PDF still being read after this long, in all, is given up. A 13-page resolution takes about 2.5 s."""
 
-_GRACE = 2.0  # the worker's own deadline comes first, with a clean message; the kill is the backstop
+NOTICE_SECONDS = 10.0
+"""A PDF still being read after this long is logged (shown on the command line) every as many seconds."""
+_GRACE = 1.0  # the worker's own deadline comes first, with a clean message; the kill is the backstop
 _POLL = 0.1
 _IDLE_KEPT = 2
 
@@ -33,6 +37,7 @@ _lock = threading.Lock()
 _idle: list[_Worker] = []
 _reading: dict[int, tuple[str, float, float]] = {}  # id -> (path, started, limit)
 _local = threading.local()
+_log = logging.getLogger(__name__)
 
 
 def read_in_worker(path: object, data: bytes, *, seconds: float | None = None,
@@ -43,13 +48,19 @@ def read_in_worker(path: object, data: bytes, *, seconds: float | None = None,
     cancel = cancel or getattr(_local, "cancel", None)
     if cancel is not None and cancel():
         raise fail(path, "reading was cancelled")
-    worker = _take()
+    try:
+        worker = _take()
+    except (OSError, RuntimeError, ValueError) as exc:  # no process can be started here: read in this one
+        _log.warning("PDF worker process could not start (%s); reading %s in-process", exc, path)
+        from penholder.readers.pdf_reader import read_pdf_here
+
+        return read_pdf_here(path, data, seconds=limit)
     started = time.monotonic()
     key = id(worker)
     with _lock:
         _reading[key] = (str(path), started, limit)
     try:
-        outcome = worker.run(path, data, limit, started + limit + _GRACE, cancel)
+        outcome = worker.run(path, data, limit, started, cancel)
     finally:
         with _lock:
             _reading.pop(key, None)
@@ -67,20 +78,16 @@ def read_in_worker(path: object, data: bytes, *, seconds: float | None = None,
     return value
 
 
-class cancellable:  # noqa: N801 - used as a context manager, like contextlib's
+@contextmanager
+def cancellable(cancel: Callable[[], bool]) -> Iterator[None]:
     """``with cancellable(event.is_set):`` every PDF this thread reads meanwhile stops when it is true
     (the GUI's Cancel reaches a PDF being read deep inside a library import)."""
-
-    def __init__(self, cancel: Callable[[], bool]) -> None:
-        self.cancel = cancel
-
-    def __enter__(self) -> cancellable:
-        self.previous = getattr(_local, "cancel", None)
-        _local.cancel = self.cancel
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        _local.cancel = self.previous
+    previous = getattr(_local, "cancel", None)
+    _local.cancel = cancel
+    try:
+        yield
+    finally:
+        _local.cancel = previous
 
 
 def reading_now() -> list[tuple[str, float, float]]:
@@ -100,25 +107,34 @@ class _Worker:
         self.process.start()
         child.close()
 
-    def run(self, path: object, data: bytes, limit: float, kill_at: float,
+    def run(self, path: object, data: bytes, limit: float, started: float,
             cancel: Callable[[], bool] | None) -> Any:
         """Return ("ok", PdfText) or ("error", message), else "timeout", "cancelled" or "died" (killed)."""
+        kill_at, notice_at = started + limit + _GRACE, started + NOTICE_SECONDS
         try:
             self.connection.send((str(path), data, limit))
             while not self.connection.poll(_POLL):
+                now = time.monotonic()
                 if not self.process.is_alive():
                     self.stop()
                     return "died"
                 if cancel is not None and cancel():
                     self.stop()
                     return "cancelled"
-                if time.monotonic() > kill_at:
+                if now > kill_at:
                     self.stop()
                     return "timeout"
+                if now > notice_at:  # a command-line user sees why nothing happens
+                    _log.warning("penholder: still reading %s after %.0f s (given up at %.0f s)", path,
+                                 now - started, limit)
+                    notice_at += NOTICE_SECONDS
             return self.connection.recv()
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError):
             self.stop()
             return "died"
+        except BaseException:  # Ctrl+C, or a bug: the process may be deep inside pypdf, never reuse it
+            self.stop()
+            raise
 
     def stop(self) -> None:
         """Kill the process (it may be deep inside pypdf) and close the pipe."""

@@ -39,9 +39,11 @@ _FIRST_BYTES = (
     (b"<\x00\x00\x00", "utf-32-le"),
     (b"\x00\x00<\x00", None),  # UCS-4 in the unusual octet orders 2143 and 3412: no codec reads them
     (b"\x00<\x00\x00", None),
-    (b"Lo\xa7\x94", "cp500"),  # EBCDIC
+    (b"Lo\xa7\x94", "cp500"),  # EBCDIC: the declaration says which code page
 )
-_DECLARED = re.compile(rb"""^<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+_EBCDIC = "cp500"
+_EBCDIC_PAGES = ("cp037", "cp500", "cp1140", "cp273", "cp1026")  # '!' and '[' move between them
+_DECLARED = re.compile(r"""^<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 
 
 def checked_docx(path: object, data: bytes) -> bytes:
@@ -164,23 +166,27 @@ def _content_types(data: bytes) -> tuple[dict[str, str], dict[str, str]]:
 
 def xml_encoding(data: bytes) -> str | None:
     """Return the encoding an XML parser reads ``data`` in (XML 1.0 appendix F: byte-order mark, first
-    bytes, then the declaration), or None when no codec reads it."""
+    bytes, then the declaration for the ASCII and EBCDIC families), or None when no codec here reads it."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
     for start, encoding in _FIRST_BYTES:
         if data.startswith(start):
-            return encoding
+            return encoding if encoding != _EBCDIC else _declared(data, _EBCDIC, default=_EBCDIC)
     if len(data) >= 2 and data[0] == 0x3C and data[1] == 0:
         return "utf-16-le"  # '<' then NUL: UTF-16 little-endian without a BOM
     if len(data) >= 2 and data[0] == 0 and data[1] == 0x3C:
         return "utf-16-be"
-    declared = _DECLARED.match(data[:256])
+    return _declared(data, "ascii", default="utf-8")
+
+
+def _declared(data: bytes, family: str, default: str) -> str | None:
+    """Return the codec the XML declaration names (read in its family's codec), ``default`` without one."""
+    declared = _DECLARED.match(data[:256].decode(family, errors="replace"))
     if declared is None:
-        return "utf-8"
-    name = declared.group(1).decode("ascii")
+        return default
     try:
-        return codecs.lookup(name).name
+        return codecs.lookup(declared.group(1)).name
     except LookupError:
         return None
 
@@ -196,8 +202,12 @@ def declares_dtd(data: bytes) -> bool:
     encoding = xml_encoding(data)
     if encoding is None:
         return True  # a parser might read what no codec here can: refuse rather than guess
-    text = data.decode(encoding, errors="replace").lower()
-    return any(marker in text for marker in _DTD_MARKERS)
+    encodings = [encoding] + (list(_EBCDIC_PAGES) if data.startswith(b"Lo\xa7\x94") else [])
+    for name in encodings:
+        text = data.decode(name, errors="replace").lower()
+        if any(marker in text for marker in _DTD_MARKERS):
+            return True
+    return False
 
 
 def _refuse_dtd(path: object, name: str, data: bytes) -> None:

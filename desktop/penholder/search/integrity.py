@@ -3,18 +3,22 @@
 A saved index is a folder of arrays and text columns next to the library. Flipped bytes in an array made
 every search fail (an index out of range); flipped bytes in a text column served a corrupted precedent
 that Ctrl+1 would insert into a draft. Each file's size and CRC-32 are recorded in ``index.json`` (itself
-checked by a CRC of its content), and ``verify`` reads every file back against them before the index is
+opening with the CRC-32 of the rest), and ``verify`` reads every file back against them before the index is
 mapped: a mismatch raises ``DamagedIndex`` and the caller rebuilds the index from the library.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from pathlib import Path
 from typing import Any
 
 _CHUNK = 4 * 1024 * 1024
+# The description's checksum is the CRC-32 of the JSON that follows it, checked without re-encoding it.
+_SEAL = '{"checksum": %010d, '
+_SEALED = re.compile(r'\{"checksum": (\d{10}), ')
 
 
 class DamagedIndex(ValueError):
@@ -41,21 +45,23 @@ def folder_checksums(folder: Path, skip: str) -> dict[str, list[int]]:
 
 
 def seal(meta: dict[str, Any]) -> str:
-    """Return ``meta`` as JSON carrying a CRC-32 of its own content (key ``checksum``)."""
-    body = dict(meta)
-    body.pop("checksum", None)
-    body["checksum"] = _meta_crc(body)
-    return json.dumps(body, ensure_ascii=False)
+    """Return ``meta`` (a non-empty dict) as JSON that opens with the CRC-32 of the rest: ``{"checksum": N, …``."""
+    body = json.dumps(meta, ensure_ascii=False)
+    return _SEAL % zlib.crc32(body.encode("utf-8")) + body[1:]
 
 
 def unseal(text: str) -> dict[str, Any]:
     """Return the metadata JSON written by ``seal``; raise DamagedIndex when its checksum does not match."""
+    sealed = _SEALED.match(text)
+    body = "{" + text[sealed.end():] if sealed else ""
+    if not sealed or int(sealed.group(1)) != zlib.crc32(body.encode("utf-8", errors="surrogatepass")):
+        raise DamagedIndex("the index description does not match its checksum")
     try:
-        meta = json.loads(text)
+        meta = json.loads(body)
     except ValueError:
         raise DamagedIndex("the index description is not valid JSON") from None
-    if not isinstance(meta, dict) or meta.get("checksum") != _meta_crc(meta):
-        raise DamagedIndex("the index description does not match its checksum")
+    if not isinstance(meta, dict):
+        raise DamagedIndex("the index description is not a JSON object")
     return meta
 
 
@@ -77,7 +83,3 @@ def verify(folder: Path, expected: Any, required: list[str]) -> None:
         if list(file_checksum(path)) != recorded:
             raise DamagedIndex(f"{name} does not match its checksum")
 
-
-def _meta_crc(meta: dict[str, Any]) -> int:
-    body = {key: value for key, value in meta.items() if key != "checksum"}
-    return zlib.crc32(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8"))

@@ -28,6 +28,7 @@ from penholder.drafts import (
 from penholder.drafts.lock import StaleLockError
 from penholder.errors import DraftError, PenholderError
 from penholder.paths import HOME_ENV
+from penholder.ui.reading_progress import read_with_progress
 from penholder.ui.workers import start_task
 
 DRAFT_FILTER = f"Penholder drafts (*{DRAFT_SUFFIX})"
@@ -232,7 +233,7 @@ class DraftFiles:
         if not self.confirm_discard():
             return False
         try:
-            text = read_draft_text(Path(path))
+            text = read_with_progress(self.window, Path(path), read_draft_text)
         except PenholderError as exc:
             self.show_error(str(exc))
             return False
