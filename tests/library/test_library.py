@@ -201,3 +201,19 @@ def test_two_first_opens_at_once_make_one_library(tmp_path):
     for thread in threads:
         thread.join()
     assert not errors and results == [len(SEEDS)] * 3
+
+
+def test_a_named_pipe_is_refused_and_the_batch_goes_on(tmp_path, seed_paths, capsys):
+    # Reading a FIFO for its content hash waited for a writer for ever; it is refused at once now.
+    import os
+
+    from penholder.cli import main
+
+    pipe = tmp_path / "resolution.txt"
+    os.mkfifo(pipe)
+    library = tmp_path / "lib.sqlite3"
+    assert main(["library", "--library", str(library), "add", str(pipe), str(seed_paths["A/RES/67/169"])]) == 1
+    captured = capsys.readouterr()
+    assert "not a regular file" in captured.out + captured.err
+    assert main(["library", "--library", str(library), "list"]) == 0
+    assert "A/RES/67/169" in capsys.readouterr().out

@@ -6,7 +6,10 @@ refusal, never the first with the others' footnotes.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -93,12 +96,22 @@ def read_resolutions(path: str | Path) -> list[Resolution]:
 
 
 def content_hash(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes (raises OSError if it cannot be read)."""
+    """Return the SHA-256 of a file's bytes (raises OSError if it cannot be read, or is a pipe or a device,
+    which would never end)."""
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open(path, "rb", opener=_regular_only) as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _regular_only(path: str, flags: int) -> int:
+    """Open ``path`` without blocking, and only if it is a regular file (a FIFO would wait for a writer)."""
+    descriptor = os.open(path, flags | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise OSError(errno.EINVAL, "not a regular file (a device, pipe or socket); save it as a file first")
+    return descriptor
 
 
 def expand_paths(paths: Iterable[str | Path], empty: list[Path] | None = None) -> list[Path]:
