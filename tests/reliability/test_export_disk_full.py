@@ -73,13 +73,15 @@ def test_a_full_disk_during_export_and_redline_prints_one_clear_line(small_disk,
         _cli("export", seed, "-o", str(earlier)),  # overwrite an earlier export
         _cli("export", seed, "-o", str(small_disk / "new.docx")),
         _cli("compare", other, seed, "-o", str(small_disk / "redline.docx")),
+        _cli("sources", seed, "-o", str(small_disk / "report.docx")),  # the agreed-language report
     ]
     lines = [_one_clear_line(done, "the disk is full") for done in runs[:2]]
-    assert runs[2].returncode == 1 and "the disk is full" in runs[2].stderr and "Traceback" not in runs[2].stderr
+    for done in runs[2:]:
+        assert done.returncode == 1 and "the disk is full" in done.stderr and "Traceback" not in done.stderr
     assert earlier.read_bytes() == before
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "out.docx"]  # no temp, no partial file
     with capsys.disabled():
-        print(f"\n| full disk (256 KB tmpfs) during export/redline | {len(runs)} | one line each, exit 1, no "
+        print(f"\n| full disk (256 KB tmpfs) during export/redline/report | {len(runs)} | one line each, exit 1, no "
               f"traceback: {lines[0]!r} | 0 (earlier export unchanged, no temp file) |")
 
 

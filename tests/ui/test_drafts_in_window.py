@@ -241,3 +241,20 @@ def test_leads_come_from_the_parser_after_a_pause(qtbot):
     window.update_structure()
     qtbot.waitUntil(lambda: window.editor.lead_of(paragraph) == "Deeply concerned", timeout=10_000)
     assert window.outline.topLevelItem(0).text(0) == "PP1  Deeply concerned"
+
+
+def test_the_autosave_tick_keeps_the_lock_fresh(qtbot, tmp_path):
+    # A lock is offered to another computer for take-over once it is old; a draft open all day must not be.
+    import os
+
+    from penholder.drafts.lock import lock_path
+
+    window = open_window(qtbot)
+    window.editor.setPlainText(DRAFT)
+    path = tmp_path / "d.penholder"
+    window.files.ask_save_path = lambda *_a: str(path)
+    assert window.files.save()
+    lock = lock_path(path)
+    os.utime(lock, (1_000_000_000, 1_000_000_000))  # as if taken in 2001
+    window.files.autosave()  # what the 30 s timer calls, modified or not
+    assert lock.stat().st_mtime > 1_700_000_000

@@ -14,7 +14,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from penholder.atomic import write_atomic
 from penholder.compare import to_runs
 from penholder.errors import ExportError
 from penholder.report.agreed import AGREED, NEW, ReportRow, report_summary
@@ -27,14 +26,12 @@ WIDTHS = (Cm(2.2), Cm(14.6), Cm(5.2), Cm(2.2))
 
 def write_report_docx(rows: list[ReportRow], path: str | Path, *, title: str | None = None) -> None:
     """Write the report table to ``path`` (DOCX); raise ExportError when it cannot be written."""
+    from penholder.export.docx_export import save_document
+
     target = Path(path)
     if not target.parent.is_dir():
         raise ExportError(f"{target}: the folder {target.parent} does not exist")
-    document = build_document(rows, title)
-    try:
-        write_atomic(target, document.save)
-    except OSError as exc:
-        raise ExportError(f"{target}: cannot write the report ({exc.strerror or exc})") from exc
+    save_document(build_document(rows, title), target)  # in memory, then one atomic write; causes named
 
 
 def build_document(rows: list[ReportRow], title: str | None = None):

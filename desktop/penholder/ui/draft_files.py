@@ -361,7 +361,10 @@ class DraftFiles:
 
     # -- autosave and recovery -----------------------------------------------------------------------
     def autosave(self) -> bool:
-        """Write the draft to its autosave file if it changed since the last one; return whether written."""
+        """Write the draft to its autosave file if it changed since the last one; return whether written.
+        Every tick also marks the draft's lock as in use, so another computer never sees it as left behind."""
+        if self.lock is not None:
+            self.lock.refresh()
         document = self.editor.document()
         if not document.isModified() or document.revision() == self.autosaved_revision:
             return False
