@@ -102,3 +102,26 @@ def test_a_cancelled_import_stays_open(qtbot, tmp_path, seed_paths):
     with qtbot.waitSignal(dialog.finished_report, timeout=30_000):
         dialog.start()
     assert dialog.isVisible() and dialog.report.cancelled
+
+
+def test_a_half_copy_is_reported_as_kept_beside_and_the_window_stays_open(qtbot, tmp_path, seed_paths):
+    # A half copy of 53/11 must not replace the whole text: the library keeps it as a version, and the
+    # drafter must see that, not a window that closes itself on "1 updated".
+    library = tmp_path / "library.sqlite3"
+    whole = seed_paths["A/HRC/RES/53/11"]
+    first = ImportDialog(library, [whole])
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.finished_report, timeout=30_000):
+        first.start()
+    text = whole.read_text(encoding="utf-8")
+    half = tmp_path / "half.txt"
+    half.write_text(text[: len(text) // 2], encoding="utf-8")
+    dialog = ImportDialog(library, [half])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.finished_report, timeout=30_000) as signal:
+        dialog.start()
+    assert signal.args[0].held
+    assert "1 kept as an earlier version" in dialog.status.text()
+    assert "half.txt: kept as an earlier version" in dialog.details.toPlainText()
+    assert dialog.isVisible()

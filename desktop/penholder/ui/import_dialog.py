@@ -4,7 +4,8 @@ The report says how many files were added, updated, skipped as unchanged, and li
 with its reason, so a drafter knows exactly what a batch of PDFs and Word files did. A PDF being read
 shows its time against the limit, and Cancel stops it at once (``readers.pdf_worker``). When every file
 went in, the window closes itself (the report stays in the status bar and under Library › Last Import
-Report); when a file failed, nothing could be added or the drafter cancelled, it stays open on the report.
+Report); when a file failed or was kept as an earlier version (much shorter than the text it would
+replace), nothing could be added or the drafter cancelled, it stays open on the report.
 """
 
 from __future__ import annotations
@@ -109,12 +110,16 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.status.setText(report_headline(report))
-        failures = [f"{Path(path).name}: {_reason(path, reason)}" for path, reason in report.failed]
-        if failures:
-            self.details.setPlainText("\n".join(failures))
+        lines = [f"{Path(path).name}: {_reason(path, reason)}" for path, reason in report.failed]
+        lines += [f"{Path(path).name}: kept as an earlier version, not in place of the current text: "
+                  f"{_reason(path, reason)}" for path, reason in getattr(report, "held", [])]
+        if getattr(report, "stopped", None):
+            lines.append(f"The import stopped: {report.stopped}")
+        if lines:
+            self.details.setPlainText("\n".join(lines))
             self.details.setVisible(True)
         self._show_close()
-        if not report.failed and not report.cancelled:
+        if not lines and not report.cancelled:
             self.accept()  # all went in: nothing to read here
         self.finished_report.emit(report)
 
@@ -134,6 +139,8 @@ def report_headline(report) -> str:
     """Return the report in a drafter's words: ``3 added, 1 updated, 2 unchanged (skipped), 1 failed``."""
     parts = [f"{len(report.added)} added", f"{len(report.updated)} updated",
              f"{len(report.skipped)} unchanged (skipped)", f"{len(report.failed)} failed"]
+    if getattr(report, "held", None):
+        parts.append(f"{len(report.held)} kept as an earlier version")
     text = ", ".join(parts) + "."
     return "Cancelled: " + text if report.cancelled else text
 
