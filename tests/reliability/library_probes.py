@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -95,3 +97,30 @@ def row(probe: str, runs: int, outcomes: Counter | dict, lost_count: int) -> str
 def dump(value) -> str:
     """Return ``value`` as one line of JSON (for assertion messages)."""
     return json.dumps(value, ensure_ascii=False)[:2000]
+
+
+def kill_after(args: list[str], home, delay: float, wait: float = 60) -> int:
+    """Run the real CLI with ``args`` in ``home``, kill -9 it after ``delay`` seconds if still running;
+    return its exit code (negative: killed)."""
+    process = subprocess.Popen([sys.executable, "-m", "penholder", *args], env=cli_env(home),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    if process.poll() is None:
+        process.send_signal(signal.SIGKILL)
+    return process.wait(timeout=wait)
+
+
+def library_id(database) -> str:
+    """Return the id a library file was made with (a rebuild makes a new one)."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as peek:
+        return peek.execute("SELECT value FROM meta WHERE key = 'library_id'").fetchone()[0]
+
+
+def copied_sources(shared_dir, folder: Path, count: int) -> list[Path]:
+    """Copy ``count`` real GA texts into ``folder`` (so a probe may delete some); return them sorted."""
+    import shutil
+
+    folder.mkdir()
+    for path in ga_texts(shared_dir, count):
+        shutil.copyfile(path, folder / path.name)
+    return sorted(folder.iterdir())

@@ -13,14 +13,12 @@ import os
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from collections import Counter
 
 import pytest
 
-from tests.reliability.library_probes import cli, cli_env, count_rows, lost, row, snapshot
+from tests.reliability.library_probes import cli, count_rows, kill_after, lost, row, snapshot
 
 FULL = os.environ.get("PENHOLDER_RELIABILITY_FULL") == "1"
 KILLS = int(os.environ.get("PENHOLDER_KILLS", "5"))
@@ -29,13 +27,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(3600),
               pytest.mark.skipif(not FULL, reason="set PENHOLDER_RELIABILITY_FULL=1 (a few minutes)")]
 
 
-def _kill_after(args, home, delay) -> int:
-    process = subprocess.Popen([sys.executable, "-m", "penholder", *args], env=cli_env(home),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(delay)
-    if process.poll() is None:
-        process.send_signal(signal.SIGKILL)
-    return process.wait(timeout=120)
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +57,7 @@ def test_kills_during_a_full_add(corpus, tmp_path):
     for trial in range(KILLS):
         home = tmp_path / f"home-{trial}"
         database = home / "data" / "library.sqlite3"
-        code = _kill_after(["library", "add", str(folder)], home, rng.uniform(1, 30))
+        code = kill_after(["library", "add", str(folder)], home, rng.uniform(1, 30), wait=120)
         outcomes["killed" if code == -signal.SIGKILL else "finished"] += 1
         committed = count_rows(database)
         if committed > 0:
@@ -104,7 +95,7 @@ def test_kills_during_a_full_rebuild(start, corpus, tmp_path):
         if start == "emptied file":
             database.write_bytes(b"")
         delay = rng.uniform(0.3, duration) if trial % 2 == 0 else rng.uniform(0.8 * duration, 1.05 * duration)
-        code = _kill_after(["library", "rebuild"], home, delay)
+        code = kill_after(["library", "rebuild"], home, delay, wait=120)
         outcomes["killed" if code == -signal.SIGKILL else "finished"] += 1
         if start == "healthy file":
             assert snapshot(database) == before  # old or new, never partial

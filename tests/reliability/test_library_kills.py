@@ -5,22 +5,21 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
-import sqlite3
-import subprocess
-import sys
 import time
 from collections import Counter
 
 import pytest
 
-from tests.reliability.library_probes import cli, cli_env, count_rows, ga_texts, lost, row, snapshot
-
-
-def _library_id(database) -> str:
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as peek:
-        return peek.execute("SELECT value FROM meta WHERE key = 'library_id'").fetchone()[0]
+from tests.reliability.library_probes import (
+    cli,
+    copied_sources,
+    count_rows,
+    kill_after,
+    lost,
+    row,
+    snapshot,
+)
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -31,20 +30,7 @@ FILES = 40
 @pytest.fixture
 def sources(shared_dir, tmp_path):
     """A folder of real GA texts (copies, so a probe may delete some)."""
-    folder = tmp_path / "sources"
-    folder.mkdir()
-    for path in ga_texts(shared_dir, FILES):
-        shutil.copyfile(path, folder / path.name)
-    return sorted(folder.iterdir())
-
-
-def _kill_after(args: list[str], home, delay: float) -> int:
-    process = subprocess.Popen([sys.executable, "-m", "penholder", *args], env=cli_env(home),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(delay)
-    if process.poll() is None:
-        process.send_signal(signal.SIGKILL)
-    return process.wait(timeout=60)
+    return copied_sources(shared_dir, tmp_path / "sources", FILES)
 
 
 def test_kill_during_add_loses_nothing(tmp_path, sources):
@@ -57,7 +43,7 @@ def test_kill_during_add_loses_nothing(tmp_path, sources):
     for trial in range(KILLS):
         home = tmp_path / f"home-{trial}"
         database = home / "data" / "library.sqlite3"
-        code = _kill_after(["library", "add", str(folder)], home, rng.uniform(0.1, duration))
+        code = kill_after(["library", "add", str(folder)], home, rng.uniform(0.1, duration))
         committed = count_rows(database) if database.exists() else 0
         outcomes["killed" if code == -signal.SIGKILL else "finished"] += 1
         if database.exists() and committed > 0:

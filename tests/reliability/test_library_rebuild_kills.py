@@ -9,20 +9,21 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
-import subprocess
-import sys
 import time
 from collections import Counter
 
 import pytest
 
-from tests.reliability.library_probes import cli, cli_env, count_rows, ga_texts, lost, row, snapshot
-
-
-def _library_id(database) -> str:
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as peek:
-        return peek.execute("SELECT value FROM meta WHERE key = 'library_id'").fetchone()[0]
+from tests.reliability.library_probes import (
+    cli,
+    copied_sources,
+    count_rows,
+    kill_after,
+    library_id,
+    lost,
+    row,
+    snapshot,
+)
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -33,20 +34,7 @@ FILES = 40
 @pytest.fixture
 def sources(shared_dir, tmp_path):
     """A folder of real GA texts (copies, so a probe may delete some)."""
-    folder = tmp_path / "sources"
-    folder.mkdir()
-    for path in ga_texts(shared_dir, FILES):
-        shutil.copyfile(path, folder / path.name)
-    return sorted(folder.iterdir())
-
-
-def _kill_after(args: list[str], home, delay: float) -> int:
-    process = subprocess.Popen([sys.executable, "-m", "penholder", *args], env=cli_env(home),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(delay)
-    if process.poll() is None:
-        process.send_signal(signal.SIGKILL)
-    return process.wait(timeout=60)
+    return copied_sources(shared_dir, tmp_path / "sources", FILES)
 
 
 def test_kill_during_rebuild_keeps_the_old_library(tmp_path, sources):
@@ -63,14 +51,14 @@ def test_kill_during_rebuild_keeps_the_old_library(tmp_path, sources):
         home = tmp_path / f"home-{trial}"
         shutil.copytree(base, home)
         database = home / "data" / "library.sqlite3"
-        before, identity = snapshot(database), _library_id(database)
+        before, identity = snapshot(database), library_id(database)
         # Half the kills anywhere, half near the end (the swap).
         delay = rng.uniform(0.05, duration) if trial % 2 == 0 else rng.uniform(0.6 * duration, 0.98 * duration)
-        code = _kill_after(["library", "rebuild"], home, delay)
+        code = kill_after(["library", "rebuild"], home, delay)
         outcomes["killed" if code == -signal.SIGKILL else "finished"] += 1
         # Old or new, the live library holds every resolution, each exactly as before.
         assert snapshot(database) == before, f"trial {trial}: the live library is partial or changed"
-        outcomes["old library live" if _library_id(database) == identity else "new library live"] += 1
+        outcomes["old library live" if library_id(database) == identity else "new library live"] += 1
         again = cli(home, "library", "rebuild")
         assert again.returncode == 0, again.stderr
         assert not list(database.parent.glob(".library.sqlite3.rebuild-*")), "half-built files left behind"
@@ -99,7 +87,7 @@ def test_kill_during_a_rebuild_from_the_sources_never_leaves_a_partial_library(t
         database = home / "data" / "library.sqlite3"
         database.write_bytes(b"")
         delay = rng.uniform(0.05, duration) if trial % 2 == 0 else rng.uniform(0.6 * duration, 0.98 * duration)
-        code = _kill_after(["library", "rebuild"], home, delay)
+        code = kill_after(["library", "rebuild"], home, delay)
         outcomes["killed" if code == -signal.SIGKILL else "finished"] += 1
         rows = count_rows(database)
         assert rows in (-1, 0, total), f"trial {trial}: a partial live library ({rows} of {total})"
