@@ -74,10 +74,14 @@ def _keep_mode(fd: int, target: Path) -> None:
 
 def fsync_folder(folder: Path) -> None:
     """Flush a folder's entries (a rename) to disk where the platform allows it."""
-    if os.name == "nt":
-        return
+    if os.name != "nt":
+        fsync_path(folder, getattr(os, "O_DIRECTORY", 0))
+
+
+def fsync_path(path: Path, flags: int = 0) -> None:
+    """Flush a file (or, with ``O_DIRECTORY``, a folder) to disk; quietly nothing where it cannot be."""
     try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        fd = os.open(path, os.O_RDONLY | flags)
     except OSError:
         return
     try:

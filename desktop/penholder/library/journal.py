@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from penholder.atomic import fsync_folder, fsync_path
+
 SUFFIX = ".journal"
 
 
@@ -71,7 +73,7 @@ class Journal:
         finally:
             os.close(fd)
         if created:
-            _fsync_folder(self.path.parent)
+            fsync_folder(self.path.parent)
         else:
             self._unsynced = True
 
@@ -80,16 +82,7 @@ class Journal:
         if not self._unsynced:
             return
         self._unsynced = False
-        try:
-            fd = os.open(self.path, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        fsync_path(self.path)
 
     def read(self) -> JournalContents:
         """Return the journal's readable events (none when there is no journal)."""
@@ -122,15 +115,3 @@ class Journal:
 def _check(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

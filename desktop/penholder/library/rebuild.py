@@ -19,10 +19,11 @@ from collections import defaultdict
 from pathlib import Path
 
 from penholder import paths
+from penholder.atomic import fsync_folder
 from penholder.errors import LibraryError, PenholderError
 from penholder.library import failures
 from penholder.library.importing import ImportReport, content_hash, expand_paths, read_resolutions
-from penholder.library.journal import Journal, JournalContents, _fsync_folder
+from penholder.library.journal import Journal, JournalContents
 from penholder.library.salvage import SalvagedText, salvage
 from penholder.library.store import Library, Progress, _bump, _now, _retire_current
 
@@ -313,7 +314,7 @@ def _swap(path: Path, work: Path) -> Path | None:
     for side in _SIDES:  # an old log must never be read against the new file
         path.with_name(path.name + side).unlink(missing_ok=True)
     os.replace(work, path)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     return backup
 
 
