@@ -106,6 +106,8 @@ class ResolutionWriter:
         section.different_first_page_header_footer = True
         self.document.settings.odd_and_even_pages_header_footer = True
         title = self.resolution.title or "[Title]"
+        if self.state == DRAFT:
+            title = ""  # a draft's running head carries the symbol only
         self._running_head(section.even_page_header, self.symbol, title, symbol_left=True)
         self._running_head(section.header, title, self.symbol, symbol_left=False)
         self._running_foot(section.even_page_footer, "left")
@@ -172,23 +174,24 @@ class ResolutionWriter:
         distribution = "Distr.: General" if self.state == ADOPTED else "Distr.: Limited"
         self.add(styles.MASTHEAD_ORGAN, [Piece("General Assembly\t"),
                                          Piece(distribution, ids[styles.MASTHEAD_NOTE])], masthead=True)
-        if self.state == ADOPTED:
-            issued = wording.long_date(res.adoption.date) or "[date]"
-        else:
-            issued = wording.long_date(res.adoption.date) or wording.today_long()
-        self.add(styles.DISTRIBUTION, [Piece(issued)], masthead=True)
-        self.add(styles.DISTRIBUTION, [], masthead=True)
-        self.add(styles.DISTRIBUTION, [Piece("Original: English")], masthead=True)
+        # The document's own date of issue, never the adoption date nor today's (unknown: say so).
+        self.add(styles.DISTRIBUTION, [Piece(wording.issue_date(res))], masthead=True)
+        if wording.carries_original_language(self.body, self.state):
+            self.add(styles.DISTRIBUTION, [], masthead=True)
+            self.add(styles.DISTRIBUTION, [Piece("Original: English")], masthead=True)
         self.add(styles.RULE, [], masthead=True)
 
         if self.body == "HRC":
             self.add(styles.SESSION_ORGAN, [Piece(wording.organ_name("HRC"))])
             self.add(styles.SESSION, [Piece(wording.session_line(res))])
+            if res.session_dates:
+                self.add(styles.AGENDA, [Piece(res.session_dates)])
         else:
             self.add(styles.SESSION, [Piece(wording.session_line(res))])
             if res.committee and self.state == DRAFT:
                 self.add(styles.SESSION_ORGAN, [Piece(res.committee)])
         agenda, agenda_title = wording.agenda_lines(res.agenda_item)
+        agenda_title = res.agenda_title or agenda_title
         self.add(styles.AGENDA, [Piece(agenda)])
         if agenda_title:
             self.add(styles.AGENDA_TITLE, [Piece(agenda_title)])
@@ -197,11 +200,17 @@ class ResolutionWriter:
         others = [Piece(note=m) for m in self._front_notes if not m.startswith("*")]
         title = title_pieces or [Piece(res.title or "[Title]")]
         if self.state == DRAFT:
-            self.add(styles.SPONSORS, [Piece(wording.sponsors_text(res.sponsors) + ":"), *stars,
-                                       Piece(" draft resolution")])
+            sponsors = self.add(styles.SPONSORS, [Piece(wording.sponsors_text(res.sponsors) + ":"), *stars,
+                                                  Piece(" draft resolution")])
+            for style in sponsors.iter(qn("w:rStyle")):  # "Cuba:*": the asterisk full-size roman
+                if style.get(qn("w:val")) == styles.FOOTNOTE_REFERENCE_ID:
+                    style.set(qn("w:val"), ids[styles.SPONSOR_MARK])
             self.add(styles.TITLE, [*title, *others])
         else:
             self.add(styles.ADOPTION_HEADING, [Piece(wording.adoption_heading(res, self.body))])
+            if res.report_line:  # "[on the report of the Third Committee (…)]", italic inside the brackets
+                self.add(styles.REPORT_LINE, [Piece("["), Piece(res.report_line, ids[styles.REPORT_TEXT]),
+                                              Piece("]")])
             number = wording.resolution_number(res, self.symbol)
             self.add(styles.TITLE_NUMBERED, [Piece(f"{number}\t"), *title, *stars, *others])
         name, rest = wording.organ_line(res, self.body)
@@ -240,6 +249,14 @@ class ResolutionWriter:
             self.write_paragraph(paragraph, counts[paragraph.kind])
 
     # -- end matter -------------------------------------------------------------------------------
+    def write_voting(self) -> None:
+        """Write the voting record as the HRC prints it: each label, then its list of States; ``]`` last."""
+        lists = wording.voting_lists(self.resolution.voting)
+        for index, (label, names) in enumerate(lists):
+            self.add(styles.VOTE_LABEL, [Piece(label)])
+            closing = "]" if index == len(lists) - 1 else ""
+            self.add(styles.VOTE_LIST, [Piece(names + closing)])
+
     def write_end(self) -> None:
         """Write the meeting and date (adopted), the HRC vote line, the closing rule, leftover notes."""
         if self.state == ADOPTED:
@@ -250,6 +267,8 @@ class ResolutionWriter:
             vote = wording.vote_line(self.resolution) if self.body == "HRC" else None
             if vote:
                 self.add(styles.VOTE, [Piece(vote)])
+                if self.resolution.voting and vote.endswith(wording.VOTING_FOLLOWS):
+                    self.write_voting()
         self.add(styles.END_RULE, [])
         leftover = self.notes.uncited()
         if leftover:  # notes cited nowhere still belong in the document

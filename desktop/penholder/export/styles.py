@@ -34,6 +34,9 @@ ADOPTION_HEADING = "UN Adoption Heading"
 SPONSORS = "UN Sponsors"
 MEETING = "UN Meeting"
 VOTE = "UN Vote"
+VOTE_LABEL = "UN Vote Label"
+VOTE_LIST = "UN Vote List"
+REPORT_LINE = "UN Report Line"
 END_RULE = "UN End Rule"
 RUNNING_HEAD = "UN Running Head"
 RUNNING_HEAD_RIGHT = "UN Running Head Right"
@@ -49,6 +52,8 @@ FOOTNOTE_TEXT_ID, FOOTNOTE_REFERENCE_ID = "FootnoteText", "FootnoteReference"
 SYMBOL_INITIAL = "UN Symbol Initial"
 SYMBOL_REST = "UN Symbol"
 MASTHEAD_NOTE = "UN Masthead Note"
+SPONSOR_MARK = "UN Sponsor Mark"
+REPORT_TEXT = "UN Report Text"
 
 BODY_STYLES = (PREAMBULAR, OPERATIVE, *SUBPARAGRAPH)
 
@@ -191,6 +196,10 @@ def add_styles(document, profile: Profile) -> dict[str, str]:
     _paragraph_style(sheet, SPONSORS, FURNITURE, bold=True, before=24, after=14, keep=True)
     _paragraph_style(sheet, MEETING, FURNITURE, italic=True, align=right, before=12, keep=True)
     _paragraph_style(sheet, VOTE, BODY, before=12, align=left, keep=True)
+    # the lists of a recorded vote (HRC): label at the first-line indent, the States one step in
+    _paragraph_style(sheet, VOTE_LABEL, BODY, left=fi, after=0, keep=True, italic=True)
+    _paragraph_style(sheet, VOTE_LIST, BODY, left=2 * fi)
+    _paragraph_style(sheet, REPORT_LINE, FURNITURE, after=12, keep=True)
     _paragraph_style(sheet, END_RULE, FURNITURE, left=(width - 72) / 2, right=(width - 72) / 2, before=18,
                      size=4, border=("bottom", 8))
     _paragraph_style(sheet, RUNNING_HEAD, FURNITURE, size=9, bold=True, after=2)
@@ -207,6 +216,8 @@ def add_styles(document, profile: Profile) -> dict[str, str]:
     _character_style(sheet, SYMBOL_INITIAL, size=20)
     _character_style(sheet, SYMBOL_REST, size=10)
     _character_style(sheet, MASTHEAD_NOTE, size=10, bold=False)
+    _character_style(sheet, SPONSOR_MARK, bold=False)  # a full-size roman asterisk ("Cuba:*")
+    _character_style(sheet, REPORT_TEXT, italic=True)
     return dict(sheet.ids)
 
 
