@@ -114,6 +114,9 @@ class ResolutionWriter:
         self._running_foot(section.footer, "right")
         for part in (section.first_page_header, section.first_page_footer):
             part.is_linked_to_previous = False
+        # Page 1's foot holds the job number and barcode in the official documents: its text area ends
+        # higher (measured: about 706 pt from the top on A/RES/78/199, 735 on later pages).
+        section.first_page_footer.paragraphs[0]._p.style = self._ids[styles.FIRST_FOOTER]
         # The masthead is page-1 furniture: in the first page's header the body flows below it.
         self._masthead = section.first_page_header._element
         for empty in self._masthead.findall(qn("w:p")):
@@ -141,7 +144,7 @@ class ResolutionWriter:
         table = parse_xml(
             f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{round(width * 20)}" w:type="dxa"/>'
             f'<w:tblInd w:w="{round(profile.furniture_indent * 20)}" w:type="dxa"/>'
-            '<w:tblBorders><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders>'
+            '<w:tblBorders><w:bottom w:val="single" w:sz="2" w:space="0" w:color="auto"/></w:tblBorders>'
             '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
             '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
             f'<w:tblGrid><w:gridCol w:w="{round(columns[0] * 20)}"/><w:gridCol w:w="{round(columns[1] * 20)}"/>'
@@ -171,14 +174,16 @@ class ResolutionWriter:
         self.add(styles.MASTHEAD, [
             Piece("United Nations\t"), Piece(self.symbol[:1], ids[styles.SYMBOL_INITIAL]),
             Piece(self.symbol[1:], ids[styles.SYMBOL_REST])], masthead=True)
+        self.add(styles.MASTHEAD_RULE, [], masthead=True)  # the thin rule under the first line
         distribution = "Distr.: General" if self.state == ADOPTED else "Distr.: Limited"
         self.add(styles.MASTHEAD_ORGAN, [Piece("General Assembly\t"),
                                          Piece(distribution, ids[styles.MASTHEAD_NOTE])], masthead=True)
         # The document's own date of issue, never the adoption date nor today's (unknown: say so).
         self.add(styles.DISTRIBUTION, [Piece(wording.issue_date(res))], masthead=True)
-        if wording.carries_original_language(self.body, self.state):
-            self.add(styles.DISTRIBUTION, [], masthead=True)
-            self.add(styles.DISTRIBUTION, [Piece("Original: English")], masthead=True)
+        self.add(styles.DISTRIBUTION, [], masthead=True)
+        # without "Original: English" its line stays empty: the thick rule keeps its place
+        original = "Original: English" if wording.carries_original_language(self.body, self.state) else ""
+        self.add(styles.DISTRIBUTION, [Piece(original)] if original else [], masthead=True)
         self.add(styles.RULE, [], masthead=True)
 
         if self.body == "HRC":
