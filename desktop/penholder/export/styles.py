@@ -204,14 +204,15 @@ def add_styles(document, profile: Profile) -> dict[str, str]:
     _paragraph_style(sheet, ADOPTION_HEADING, FURNITURE, size=14, bold=True, right=66, leading=15,
                      before=18.5, after=12, keep=True)
     _paragraph_style(sheet, SPONSORS, FURNITURE, bold=True, before=24, after=14, keep=True)
-    _paragraph_style(sheet, MEETING, FURNITURE, italic=True, align=right, before=12, keep=True)
+    _paragraph_style(sheet, MEETING, FURNITURE, italic=True, align=right, before=12, leading=12, keep=True)
     _paragraph_style(sheet, VOTE, BODY, before=12, align=left, keep=True)
     # the lists of a recorded vote (HRC): label at the first-line indent, the States one step in
     _paragraph_style(sheet, VOTE_LABEL, BODY, left=fi, after=0, keep=True, italic=True)
     _paragraph_style(sheet, VOTE_LIST, BODY, left=2 * fi)
     _paragraph_style(sheet, REPORT_LINE, FURNITURE, after=12, keep=True)
-    _paragraph_style(sheet, END_RULE, FURNITURE, left=(width - 72) / 2, right=(width - 72) / 2, before=18,
-                     size=4, border=("bottom", 8))
+    # the closing rule: 72 pt wide, 0.25 pt, about 32 pt below the date (measured)
+    _paragraph_style(sheet, END_RULE, FURNITURE, left=(width - 72) / 2, right=(width - 72) / 2, before=24,
+                     size=4, border=("bottom", 2))
     _paragraph_style(sheet, RUNNING_HEAD, FURNITURE, size=8.5, bold=True, before=2.3, after=2)
     _paragraph_style(sheet, RUNNING_HEAD_RIGHT, RUNNING_HEAD, align=right)
     _paragraph_style(sheet, RUNNING_HEAD_END, FURNITURE, size=4, leading=4)
