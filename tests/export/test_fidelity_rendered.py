@@ -14,9 +14,11 @@ import statistics
 import pytest
 
 from penholder.export import PROFILES, export_docx
+from penholder.parsing import parse_file
 from penholder.readers import read_resolution
+from tests.conftest import SEEDS
 from tests.export.line_ends import body_lines, compare_line_ends, page_count, pdf_words, pdftotext, rules
-from tests.export.rendering import convert_to_pdf, fragments, soffice
+from tests.export.rendering import convert_to_pdf, fragments, soffice, squeeze
 
 DOCUMENTS = {"A_RES_78_199": 90.0, "A_C.3_80_L.35": 88.0}  # least share of line ends in place, percent
 NY = PROFILES["ny"]
@@ -31,8 +33,31 @@ def rendered(shared_dir, tmp_path_factory):
     folder = tmp_path_factory.mktemp("fidelity")
     official = {name: shared_dir / "corpus" / "pdf" / f"{name}.pdf" for name in DOCUMENTS}
     docx = {name: export_docx(read_resolution(path), folder / f"{name}.docx") for name, path in official.items()}
-    pdfs = convert_to_pdf(list(docx.values()), folder)
-    return {name: (official[name], pdfs[docx[name]]) for name in DOCUMENTS}
+    hrc = export_docx(parse_file(SEEDS["A/HRC/RES/53/11"]), folder / "A_HRC_RES_53_11.docx")
+    pdfs = convert_to_pdf([*docx.values(), hrc], folder)
+    rendered = {name: (official[name], pdfs[docx[name]]) for name in DOCUMENTS}
+    rendered["A/HRC/RES/53/11"] = (None, pdfs[hrc])
+    return rendered
+
+
+def test_53_11_prints_its_voting_lists_after_the_vote_line(rendered):
+    resolution = parse_file(SEEDS["A/HRC/RES/53/11"])
+    found = fragments(rendered["A/HRC/RES/53/11"][1])
+    text = squeeze("".join(f.text for f in found))
+    start = text.find(squeeze("The voting was as follows:"))
+    assert start > 0
+    position = start
+    voting = resolution.voting
+    for label, names in (("In favour:", voting.in_favour), ("Against:", voting.against),
+                         ("Abstaining:", voting.abstaining)):
+        position = text.find(squeeze(label), position)
+        assert position > 0, label
+        for name in names:  # every State, in order, after its label
+            position = text.find(squeeze(name), position)
+            assert position > 0, name
+    assert text[position:].startswith(squeeze("Mexico]"))
+    labels = [f for f in found if f.text.strip() in ("In favour:", "Against:", "Abstaining:")]
+    assert len(labels) == 3 and all("Italic" in f.font for f in labels)
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
