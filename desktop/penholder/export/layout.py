@@ -210,10 +210,6 @@ class ResolutionWriter:
             for style in sponsors.iter(qn("w:rStyle")):  # "Cuba:*": the asterisk full-size roman
                 if style.get(qn("w:val")) == styles.FOOTNOTE_REFERENCE_ID:
                     style.set(qn("w:val"), ids[styles.SPONSOR_MARK])
-                    # LibreOffice formats every note anchor with its own anchor style (superscript)
-                    # unless the run says otherwise: say it on the run too
-                    style.addnext(parse_xml(f'<w:vertAlign {nsdecls("w")} w:val="baseline"/>'))
-                    style.addnext(parse_xml(f'<w:b {nsdecls("w")} w:val="0"/>'))
             self.add(styles.TITLE, [*title, *others])
         else:
             self.add(styles.ADOPTION_HEADING, [Piece(wording.adoption_heading(res, self.body))])
