@@ -141,6 +141,27 @@ class Adoption:
 
 
 @dataclass
+class Voting:
+    """The voting record of a recorded vote: the States in favour, against and abstaining, as printed."""
+
+    in_favour: list[str] = field(default_factory=list)
+    against: list[str] = field(default_factory=list)
+    abstaining: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON shape of the voting record (three lists of State names)."""
+        return {"in_favour": list(self.in_favour), "against": list(self.against),
+                "abstaining": list(self.abstaining)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> Voting | None:
+        """Return a voting record from its JSON shape (``None`` stays ``None``)."""
+        if not data:
+            return None
+        return cls(*(list(data.get(key) or []) for key in ("in_favour", "against", "abstaining")))
+
+
+@dataclass
 class Resolution:
     """A resolution or draft resolution: metadata, preambular and operative parts, footnotes."""
 
@@ -160,6 +181,12 @@ class Resolution:
     state: str | None = None  # "adopted" or "draft"
     sponsors: list[str] = field(default_factory=list)
     committee: str | None = None  # "Third Committee" for a Main Committee draft
+    # Front and end matter as the official document prints it (None when the source does not say).
+    agenda_title: str | None = None  # the item's title under "Agenda item 71 (b)"
+    report_line: str | None = None  # "on the report of the Third Committee (A/78/481/Add.2, para. 139)"
+    session_dates: str | None = None  # an HRC session's dates as printed: "19 June–14 July 2023"
+    document_date: str | None = None  # the date of issue under "Distr.", ISO 8601 (not the adoption date)
+    voting: Voting | None = None  # the States' lists of a recorded vote
     # A draft's paragraphs in the order its editor shows them, set only when that is not all preambular
     # then all operative (an unnumbered paragraph typed after operative ones); never in the JSON.
     draft_order: list[Paragraph] | None = field(default=None, repr=False, compare=False)
@@ -178,7 +205,7 @@ class Resolution:
         return next((f for f in self.footnotes if f.mark == mark), None)
 
     def to_json(self) -> dict[str, Any]:
-        """Return exactly the keys of ``penholder parse --json`` (a documented, stable shape)."""
+        """Return exactly the keys of ``penholder parse --json`` (a documented, stable shape; keys are only added)."""
         return {
             "symbol": self.symbol,
             "body": self.body,
@@ -191,13 +218,18 @@ class Resolution:
             "preambular": [p.to_json() for p in self.preambular],
             "operative": [p.to_json() for p in self.operative],
             "footnotes": [asdict(f) for f in self.footnotes],
+            "agenda_item": self.agenda_item,
+            "agenda_title": self.agenda_title,
+            "report_line": self.report_line,
+            "session_dates": self.session_dates,
+            "document_date": self.document_date,
+            "voting": self.voting.to_json() if self.voting else None,
         }
 
     def to_dict(self) -> dict[str, Any]:
-        """Return everything the model holds (the parse JSON plus agenda item, state, sponsors)."""
+        """Return everything the model holds (the parse JSON plus state, sponsors, committee)."""
         data = self.to_json()
-        data.update(agenda_item=self.agenda_item, state=self.state, sponsors=list(self.sponsors),
-                    committee=self.committee)
+        data.update(state=self.state, sponsors=list(self.sponsors), committee=self.committee)
         return data
 
     @classmethod
@@ -219,4 +251,9 @@ class Resolution:
             state=data.get("state"),
             sponsors=list(data.get("sponsors") or []),
             committee=data.get("committee"),
+            agenda_title=data.get("agenda_title"),
+            report_line=data.get("report_line"),
+            session_dates=data.get("session_dates"),
+            document_date=data.get("document_date"),
+            voting=Voting.from_json(data.get("voting")),
         )

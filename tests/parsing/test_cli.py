@@ -9,7 +9,9 @@ import pytest
 from penholder.cli import main
 
 JSON_KEYS = {"symbol", "body", "session", "number", "year", "title", "organ", "adoption", "preambular",
-             "operative", "footnotes"}
+             "operative", "footnotes",
+             # added by issue 17 (front and end matter); keys are only ever added
+             "agenda_item", "agenda_title", "report_line", "session_dates", "document_date", "voting"}
 
 
 def test_json_has_exactly_the_documented_keys(seed_paths, capsys):

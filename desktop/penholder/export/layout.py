@@ -106,12 +106,17 @@ class ResolutionWriter:
         section.different_first_page_header_footer = True
         self.document.settings.odd_and_even_pages_header_footer = True
         title = self.resolution.title or "[Title]"
+        if self.state == DRAFT:
+            title = ""  # a draft's running head carries the symbol only
         self._running_head(section.even_page_header, self.symbol, title, symbol_left=True)
         self._running_head(section.header, title, self.symbol, symbol_left=False)
         self._running_foot(section.even_page_footer, "left")
         self._running_foot(section.footer, "right")
         for part in (section.first_page_header, section.first_page_footer):
             part.is_linked_to_previous = False
+        # Page 1's foot holds the job number and barcode in the official documents: its text area ends
+        # higher (measured: about 706 pt from the top on A/RES/78/199, 735 on later pages).
+        section.first_page_footer.paragraphs[0]._p.style = self._ids[styles.FIRST_FOOTER]
         # The masthead is page-1 furniture: in the first page's header the body flows below it.
         self._masthead = section.first_page_header._element
         for empty in self._masthead.findall(qn("w:p")):
@@ -139,7 +144,7 @@ class ResolutionWriter:
         table = parse_xml(
             f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{round(width * 20)}" w:type="dxa"/>'
             f'<w:tblInd w:w="{round(profile.furniture_indent * 20)}" w:type="dxa"/>'
-            '<w:tblBorders><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders>'
+            '<w:tblBorders><w:bottom w:val="single" w:sz="2" w:space="0" w:color="auto"/></w:tblBorders>'
             '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
             '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
             f'<w:tblGrid><w:gridCol w:w="{round(columns[0] * 20)}"/><w:gridCol w:w="{round(columns[1] * 20)}"/>'
@@ -169,26 +174,29 @@ class ResolutionWriter:
         self.add(styles.MASTHEAD, [
             Piece("United Nations\t"), Piece(self.symbol[:1], ids[styles.SYMBOL_INITIAL]),
             Piece(self.symbol[1:], ids[styles.SYMBOL_REST])], masthead=True)
+        self.add(styles.MASTHEAD_RULE, [], masthead=True)  # the thin rule under the first line
         distribution = "Distr.: General" if self.state == ADOPTED else "Distr.: Limited"
         self.add(styles.MASTHEAD_ORGAN, [Piece("General Assembly\t"),
                                          Piece(distribution, ids[styles.MASTHEAD_NOTE])], masthead=True)
-        if self.state == ADOPTED:
-            issued = wording.long_date(res.adoption.date) or "[date]"
-        else:
-            issued = wording.long_date(res.adoption.date) or wording.today_long()
-        self.add(styles.DISTRIBUTION, [Piece(issued)], masthead=True)
+        # The document's own date of issue, never the adoption date nor today's (unknown: say so).
+        self.add(styles.DISTRIBUTION, [Piece(wording.issue_date(res))], masthead=True)
         self.add(styles.DISTRIBUTION, [], masthead=True)
-        self.add(styles.DISTRIBUTION, [Piece("Original: English")], masthead=True)
+        # without "Original: English" its line stays empty: the thick rule keeps its place
+        original = "Original: English" if wording.carries_original_language(self.body, self.state) else ""
+        self.add(styles.DISTRIBUTION, [Piece(original)] if original else [], masthead=True)
         self.add(styles.RULE, [], masthead=True)
 
         if self.body == "HRC":
             self.add(styles.SESSION_ORGAN, [Piece(wording.organ_name("HRC"))])
             self.add(styles.SESSION, [Piece(wording.session_line(res))])
+            if res.session_dates:
+                self.add(styles.AGENDA, [Piece(res.session_dates)])
         else:
             self.add(styles.SESSION, [Piece(wording.session_line(res))])
             if res.committee and self.state == DRAFT:
                 self.add(styles.SESSION_ORGAN, [Piece(res.committee)])
         agenda, agenda_title = wording.agenda_lines(res.agenda_item)
+        agenda_title = res.agenda_title or agenda_title
         self.add(styles.AGENDA, [Piece(agenda)])
         if agenda_title:
             self.add(styles.AGENDA_TITLE, [Piece(agenda_title)])
@@ -197,11 +205,17 @@ class ResolutionWriter:
         others = [Piece(note=m) for m in self._front_notes if not m.startswith("*")]
         title = title_pieces or [Piece(res.title or "[Title]")]
         if self.state == DRAFT:
-            self.add(styles.SPONSORS, [Piece(wording.sponsors_text(res.sponsors) + ":"), *stars,
-                                       Piece(" draft resolution")])
+            sponsors = self.add(styles.SPONSORS, [Piece(wording.sponsors_text(res.sponsors) + ":"), *stars,
+                                                  Piece(" draft resolution")])
+            for style in sponsors.iter(qn("w:rStyle")):  # "Cuba:*": the asterisk full-size roman
+                if style.get(qn("w:val")) == styles.FOOTNOTE_REFERENCE_ID:
+                    style.set(qn("w:val"), ids[styles.SPONSOR_MARK])
             self.add(styles.TITLE, [*title, *others])
         else:
             self.add(styles.ADOPTION_HEADING, [Piece(wording.adoption_heading(res, self.body))])
+            if res.report_line:  # "[on the report of the Third Committee (…)]", italic inside the brackets
+                self.add(styles.REPORT_LINE, [Piece("["), Piece(res.report_line, ids[styles.REPORT_TEXT]),
+                                              Piece("]")])
             number = wording.resolution_number(res, self.symbol)
             self.add(styles.TITLE_NUMBERED, [Piece(f"{number}\t"), *title, *stars, *others])
         name, rest = wording.organ_line(res, self.body)
@@ -240,6 +254,14 @@ class ResolutionWriter:
             self.write_paragraph(paragraph, counts[paragraph.kind])
 
     # -- end matter -------------------------------------------------------------------------------
+    def write_voting(self) -> None:
+        """Write the voting record as the HRC prints it: each label, then its list of States; ``]`` last."""
+        lists = wording.voting_lists(self.resolution.voting)
+        for index, (label, names) in enumerate(lists):
+            self.add(styles.VOTE_LABEL, [Piece(label)])
+            closing = "]" if index == len(lists) - 1 else ""
+            self.add(styles.VOTE_LIST, [Piece(names + closing)])
+
     def write_end(self) -> None:
         """Write the meeting and date (adopted), the HRC vote line, the closing rule, leftover notes."""
         if self.state == ADOPTED:
@@ -250,6 +272,8 @@ class ResolutionWriter:
             vote = wording.vote_line(self.resolution) if self.body == "HRC" else None
             if vote:
                 self.add(styles.VOTE, [Piece(vote)])
+                if self.resolution.voting and vote.endswith(wording.VOTING_FOLLOWS):
+                    self.write_voting()
         self.add(styles.END_RULE, [])
         leftover = self.notes.uncited()
         if leftover:  # notes cited nowhere still belong in the document

@@ -38,6 +38,9 @@ class Profile:
     sub_step: float  # one sub-paragraph level
     distr_offset: float  # the Distr./date block, from the text block's left edge
     page_of_pages: bool  # "2/4" (New York) or "2" (Geneva)
+    title_number_left: float = 72  # where an adopted title's number ("78/199.") starts
+    body_tracking: float = 0.25  # expanded character spacing of the body text
+    first_page_foot: float = 0  # room kept on page 1 above the footer (job number, barcode)
 
     @property
     def margin_left(self) -> float:
@@ -62,14 +65,16 @@ class Profile:
 
 PROFILES: dict[str, Profile] = {
     NEW_YORK: Profile(
-        name=NEW_YORK, page_width=612, page_height=792, text_left=123, text_right=491,
-        furniture_left=60, margin_top=72, margin_bottom=72, header_distance=34, footer_distance=36,
+        name=NEW_YORK, page_width=612, page_height=792, text_left=123, text_right=490,
+        furniture_left=60, margin_top=72, margin_bottom=57, header_distance=39, footer_distance=36,
         first_indent=24, operative_tab=48, sub_step=24, distr_offset=274, page_of_pages=True,
+        first_page_foot=50,
     ),
     GENEVA: Profile(
         name=GENEVA, page_width=595, page_height=842, text_left=113, text_right=484,
         furniture_left=57, margin_top=72, margin_bottom=76, header_distance=34, footer_distance=36,
         first_indent=1 * CM, operative_tab=2 * CM, sub_step=1 * CM, distr_offset=284, page_of_pages=False,
+        title_number_left=57 + 12,
     ),
 }
 

@@ -24,6 +24,7 @@ TITLE_NUMBERED = "UN Title Numbered"
 ORGAN = "UN Organ"
 MASTHEAD = "UN Masthead"
 MASTHEAD_ORGAN = "UN Masthead Organ"
+MASTHEAD_RULE = "UN Masthead Rule"
 DISTRIBUTION = "UN Distribution"
 RULE = "UN Rule"
 SESSION = "UN Session"
@@ -34,11 +35,15 @@ ADOPTION_HEADING = "UN Adoption Heading"
 SPONSORS = "UN Sponsors"
 MEETING = "UN Meeting"
 VOTE = "UN Vote"
+VOTE_LABEL = "UN Vote Label"
+VOTE_LIST = "UN Vote List"
+REPORT_LINE = "UN Report Line"
 END_RULE = "UN End Rule"
 RUNNING_HEAD = "UN Running Head"
 RUNNING_HEAD_RIGHT = "UN Running Head Right"
 RUNNING_HEAD_END = "UN Running Head End"
 FOOTER = "UN Footer"
+FIRST_FOOTER = "UN First Page Footer"
 FOOTNOTE_TEXT = "footnote text"  # Word's built-in names: Word and LibreOffice format note marks by them
 
 # Character styles
@@ -49,6 +54,8 @@ FOOTNOTE_TEXT_ID, FOOTNOTE_REFERENCE_ID = "FootnoteText", "FootnoteReference"
 SYMBOL_INITIAL = "UN Symbol Initial"
 SYMBOL_REST = "UN Symbol"
 MASTHEAD_NOTE = "UN Masthead Note"
+SPONSOR_MARK = "UN Sponsor Mark"
+REPORT_TEXT = "UN Report Text"
 
 BODY_STYLES = (PREAMBULAR, OPERATIVE, *SUBPARAGRAPH)
 
@@ -115,6 +122,8 @@ def _run_properties(fmt: dict) -> str:
         parts.append("<w:b/><w:bCs/>" if fmt["bold"] else '<w:b w:val="0"/><w:bCs w:val="0"/>')
     if fmt.get("italic"):
         parts.append("<w:i/><w:iCs/>")
+    if "tracking" in fmt:  # expanded character spacing, in points (w:spacing is in twentieths)
+        parts.append(f'<w:spacing w:val="{_twips(fmt["tracking"])}"/>')
     if "size" in fmt:
         half_points = round(fmt["size"] * 2)
         parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
@@ -162,7 +171,9 @@ def add_styles(document, profile: Profile) -> dict[str, str]:
     left, right, justify = "left", "right", "both"
     tab_left, tab_right = "left", "right"
 
-    _paragraph_style(sheet, BODY, None, size=10, leading=12, after=6, align=justify, widows=True)
+    # the official body text is set 0.25 pt expanded: without it lines hold ~6% more characters
+    _paragraph_style(sheet, BODY, None, size=10, leading=12, after=6, align=justify, widows=True,
+                     tracking=profile.body_tracking)
     _paragraph_style(sheet, FURNITURE, None, size=10, after=0, align=left)
     _paragraph_style(sheet, PREAMBULAR, BODY, first=fi)
     _paragraph_style(sheet, OPERATIVE, BODY, first=fi, tabs=[(profile.operative_tab, tab_left)])
@@ -172,34 +183,45 @@ def add_styles(document, profile: Profile) -> dict[str, str]:
     # the title and adoption heading wrap inside narrower blocks (measured: A/C.3/80/L.35, A/RES/78/199)
     _paragraph_style(sheet, TITLE, FURNITURE, size=12, bold=True, right=48, after=12,
                      keep=True)
-    _paragraph_style(sheet, TITLE_NUMBERED, TITLE, first=out_left, tabs=[(0, tab_left)])
+    # "78/199." hangs in the margin at x = 72 (measured), the title at the text block
+    _paragraph_style(sheet, TITLE_NUMBERED, TITLE, first=profile.title_number_left - profile.text_left,
+                     tabs=[(0, tab_left)])
     _paragraph_style(sheet, ORGAN, BODY, first=fi, keep=True)
     _paragraph_style(sheet, MASTHEAD, FURNITURE, size=14, right=out_right,
                      tabs=[(full_right, tab_right)])
-    _paragraph_style(sheet, MASTHEAD_ORGAN, FURNITURE, size=20, bold=True, right=out_right, before=8,
+    _paragraph_style(sheet, MASTHEAD_RULE, FURNITURE, size=2, leading=2, left=out_left, right=out_right,
+                     border=("bottom", 4))  # 0.5 pt, the full width
+    _paragraph_style(sheet, MASTHEAD_ORGAN, FURNITURE, size=20, bold=True, right=out_right, before=2,
                      tabs=[(profile.distr_offset, tab_left)])
     _paragraph_style(sheet, DISTRIBUTION, FURNITURE, left=profile.distr_offset)
-    _paragraph_style(sheet, RULE, FURNITURE, left=out_left, right=out_right, before=80, after=6, size=4,
-                     border=("bottom", 18))
-    session_right = width - (270 + out_left)  # the session block is about 270 pt wide
-    _paragraph_style(sheet, SESSION, FURNITURE, bold=True, left=out_left, right=session_right)
+    _paragraph_style(sheet, RULE, FURNITURE, left=out_left, right=out_right, before=78, after=2, size=4,
+                     border=("bottom", 12))  # the thick rule: 1.5 pt
+    session_right = width - (266 + out_left)  # the session block is about 266 pt wide (measured)
+    _paragraph_style(sheet, SESSION, FURNITURE, bold=True, left=out_left, right=session_right, leading=12)
     _paragraph_style(sheet, SESSION_ORGAN, SESSION, size=12)
     _paragraph_style(sheet, AGENDA, SESSION, bold=False)
     _paragraph_style(sheet, AGENDA_TITLE, SESSION)
-    _paragraph_style(sheet, ADOPTION_HEADING, FURNITURE, size=14, bold=True, right=66,
-                     before=24, after=18, keep=True)
+    _paragraph_style(sheet, ADOPTION_HEADING, FURNITURE, size=14, bold=True, right=66, leading=15,
+                     before=18.5, after=12, keep=True)
     _paragraph_style(sheet, SPONSORS, FURNITURE, bold=True, before=24, after=14, keep=True)
-    _paragraph_style(sheet, MEETING, FURNITURE, italic=True, align=right, before=12, keep=True)
+    _paragraph_style(sheet, MEETING, FURNITURE, italic=True, align=right, before=12, leading=12, keep=True)
     _paragraph_style(sheet, VOTE, BODY, before=12, align=left, keep=True)
-    _paragraph_style(sheet, END_RULE, FURNITURE, left=(width - 72) / 2, right=(width - 72) / 2, before=18,
-                     size=4, border=("bottom", 8))
-    _paragraph_style(sheet, RUNNING_HEAD, FURNITURE, size=9, bold=True, after=2)
+    # the lists of a recorded vote (HRC): label at the first-line indent, the States one step in
+    _paragraph_style(sheet, VOTE_LABEL, BODY, left=fi, after=0, keep=True, italic=True)
+    _paragraph_style(sheet, VOTE_LIST, BODY, left=2 * fi)
+    _paragraph_style(sheet, REPORT_LINE, FURNITURE, after=12, keep=True)
+    # the closing rule: 72 pt wide, 0.25 pt, about 32 pt below the date (measured)
+    _paragraph_style(sheet, END_RULE, FURNITURE, left=(width - 72) / 2, right=(width - 72) / 2, before=24,
+                     size=4, border=("bottom", 2))
+    _paragraph_style(sheet, RUNNING_HEAD, FURNITURE, size=8.5, bold=True, before=2.3, after=2)
     _paragraph_style(sheet, RUNNING_HEAD_RIGHT, RUNNING_HEAD, align=right)
     _paragraph_style(sheet, RUNNING_HEAD_END, FURNITURE, size=4, leading=4)
     _paragraph_style(sheet, FOOTER, FURNITURE, size=9, bold=True, left=out_left, right=out_right,
                      tabs=[(full_right, tab_right)])
-    _paragraph_style(sheet, FOOTNOTE_TEXT, FURNITURE, FOOTNOTE_TEXT_ID, size=9, leading=10, first=-8,
-                     after=2, tabs=[(0, tab_left)])
+    # footnote text 8.5 pt at 10.6 pt pitch (measured), the number hanging 6 pt left of the text
+    _paragraph_style(sheet, FIRST_FOOTER, FURNITURE, size=2, leading=profile.first_page_foot)
+    _paragraph_style(sheet, FOOTNOTE_TEXT, FURNITURE, FOOTNOTE_TEXT_ID, size=8.5, leading=10.6, first=-6,
+                     after=0, tabs=[(0, tab_left)])
 
     _character_style(sheet, LEAD, italic=True)
     _character_style(sheet, ORGAN_NAME, italic=True)
@@ -207,6 +229,8 @@ def add_styles(document, profile: Profile) -> dict[str, str]:
     _character_style(sheet, SYMBOL_INITIAL, size=20)
     _character_style(sheet, SYMBOL_REST, size=10)
     _character_style(sheet, MASTHEAD_NOTE, size=10, bold=False)
+    _character_style(sheet, SPONSOR_MARK, bold=False)  # a full-size roman asterisk ("Cuba:*")
+    _character_style(sheet, REPORT_TEXT, italic=True)
     return dict(sheet.ids)
 
 

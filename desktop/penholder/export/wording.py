@@ -112,6 +112,27 @@ def sponsors_text(sponsors: list[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+ISSUE_DATE_PLACEHOLDER = "[date of issue]"
+VOTING_FOLLOWS = "The voting was as follows:"
+
+
+def issue_date(resolution: Resolution) -> str:
+    """Return the date under "Distr.": the document's own date of issue, or a placeholder saying so."""
+    return long_date(resolution.document_date) or ISSUE_DATE_PLACEHOLDER
+
+
+def carries_original_language(body: str, state: str) -> bool:
+    """Return whether the masthead says "Original: English": drafts and HRC texts do, an A/RES does not."""
+    return state != ADOPTED or body == "HRC"
+
+
+def voting_lists(voting) -> list[tuple[str, str]]:
+    """Return (label, States joined as printed) for each list of a voting record, empty lists left out."""
+    labelled = (("In favour:", voting.in_favour), ("Against:", voting.against),
+                ("Abstaining:", voting.abstaining))
+    return [(label, sponsors_text(names)) for label, names in labelled if names]
+
+
 def vote_line(resolution: Resolution) -> str | None:
     """Return the HRC vote line (``[Adopted without a vote.]``), or ``None`` when the mode is unknown."""
     adoption = resolution.adoption
@@ -125,6 +146,9 @@ def vote_line(resolution: Resolution) -> str | None:
     abstaining = adoption.abstaining or 0
     if abstaining:
         line += f", with {abstaining} abstention{'s' if abstaining != 1 else ''}"
+    voting = resolution.voting
+    if voting and (voting.in_favour or voting.against or voting.abstaining):
+        return f"{line}. {VOTING_FOLLOWS}"  # the lists follow; the bracket closes after the last
     return line + ".]"
 
 

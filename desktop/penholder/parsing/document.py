@@ -12,7 +12,9 @@ import re
 from penholder.errors import ParseError
 from penholder.model import Footnote, Paragraph, Resolution, SubParagraph
 from penholder.parsing import lexicon
+from penholder.parsing.end_matter import read_voting
 from penholder.parsing.footnotes import extract_footnote_blocks, take_inlined, take_marks
+from penholder.parsing.front_matter import read_front_matter
 from penholder.parsing.furniture import strip_furniture
 from penholder.parsing.metadata import (
     ORGAN,
@@ -172,6 +174,7 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
             break
     if year is None and header.get("year"):
         year = header["year"]
+    front = read_front_matter(header_lines)
     return Resolution(
         symbol=symbol,
         body=body,
@@ -188,4 +191,6 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
         state="draft" if draft else ("adopted" if header.get("adopted") or adoption.meeting else None),
         sponsors=header.get("sponsors", []),
         committee=committee_of(symbol),
+        agenda_title=front.agenda_title, report_line=front.report_line, session_dates=front.session_dates,
+        document_date=front.document_date, voting=None if draft else read_voting(after[end:]),
     )
