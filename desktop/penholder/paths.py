@@ -59,11 +59,13 @@ def config_dir() -> Path:
     return path
 
 
-def state_dir() -> Path:
-    """Return (and create) the folder for autosave and crash-recovery files."""
+def state_dir(create: bool = True) -> Path:
+    """Return (and create, unless ``create`` is False) the folder for autosave, crash-recovery files and
+    the log."""
     home = _home()
     path = home / "state" if home else Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 

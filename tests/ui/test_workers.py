@@ -92,3 +92,22 @@ def test_a_finished_task_lets_go_of_its_function_and_callbacks(qtbot):
         gc.collect()
     assert sorted(results) == list(range(20))
     assert [r for r in refs if r() is not None] == []
+
+
+def test_a_task_that_fails_unexpectedly_leaves_its_traceback_in_the_log(qtbot, user_home):
+    from penholder import logs
+
+    logs.setup()
+    try:
+        messages = []
+
+        def broken():
+            raise IndexError("a bug in a worker")
+
+        start_task(broken, failed=messages.append)
+        qtbot.waitUntil(lambda: bool(messages), timeout=5000)
+        assert messages == ["IndexError: a bug in a worker"]
+        text = logs.log_path().read_text(encoding="utf-8")
+        assert "Traceback (most recent call last)" in text and "in broken" in text
+    finally:
+        logs.shutdown()

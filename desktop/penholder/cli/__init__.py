@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if _wants_gui(argv):
         return gui_main(argv)
+    from penholder import logs
+
+    logs.setup()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -89,11 +92,13 @@ def main(argv: list[str] | None = None) -> int:
         # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as exc:  # a bug: one line for the drafter, the traceback only on request
-        if os.environ.get("PENHOLDER_DEBUG"):
+    except Exception as exc:  # a bug: one line for the drafter, the traceback in the log
+        if logs.debugging():
             raise
+        logs.unexpected(f"penholder {args.command}", exc, "penholder.cli")
+        where = logs.where_text()
         print(f"penholder: internal error ({exc.__class__.__name__}: {exc}); please report it "
-              "(set PENHOLDER_DEBUG=1 to see the details)", file=sys.stderr)
+              f"({where + '; ' if where else ''}set PENHOLDER_DEBUG=1 to see the details)", file=sys.stderr)
         return 1
 
 

@@ -126,4 +126,9 @@ def parse_document(document: Document) -> Resolution:
     except RecursionError:
         raise fail(document.path, "text too deeply nested to parse") from None
     except Exception as exc:  # noqa: BLE001 - a parser bug must not cost the batch; say where it happened
+        from penholder import logs
+
+        if logs.debugging():
+            raise
+        logs.unexpected(f"parsing {document.path}", exc, "penholder.parsing")
         raise fail(document.path, f"could not be parsed ({type(exc).__name__}: {exc})") from None

@@ -18,9 +18,11 @@ def run(argv: list[str]) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from penholder import logs
     from penholder.settings import Settings
     from penholder.ui.main_window import MainWindow
 
+    logs.setup()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Penholder")
     app.setApplicationVersion(__version__)
@@ -57,8 +59,11 @@ def _install_excepthook(window) -> None:
     """Show unexpected errors in a dialog and autosave the draft, rather than closing silently."""
     from PySide6.QtWidgets import QMessageBox
 
+    from penholder import logs
+
     def hook(kind, value, trace):
         traceback.print_exception(kind, value, trace)
+        logs.unexpected("the window", value.with_traceback(trace), "penholder.ui")
         try:
             window.files.editor.document().setModified(True)
             window.files.autosave()
@@ -66,6 +71,6 @@ def _install_excepthook(window) -> None:
             pass
         QMessageBox.critical(window, "Penholder",
                              f"Something went wrong: {value}\nYour text was autosaved and will be offered "
-                             "for recovery if Penholder has to close.")
+                             f"for recovery if Penholder has to close.\n{logs.where_text()}")
 
     sys.excepthook = hook

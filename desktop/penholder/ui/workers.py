@@ -14,6 +14,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from penholder import logs
 from penholder.errors import PenholderError
 
 
@@ -42,6 +43,7 @@ class Task:
         except PenholderError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug must not kill the worker thread silently
+            logs.unexpected("background task", exc, "penholder.ui")
             self.signals.failed.emit(f"{exc.__class__.__name__}: {exc}")
         else:
             self.signals.done.emit(result)
