@@ -2,7 +2,8 @@
 precedent panel, live checks, completion and autosave running, then saved, reopened, exported, redlined
 and reported on (``tests/ui/session_replay.py`` drives it).
 
-    .venv/bin/python benchmarks/bench_drafting_session.py [--paragraphs 100000] [--limit 14] [--quick]
+    .venv/bin/python benchmarks/bench_drafting_session.py [--paragraphs 100000] [--limit 14] [--big-limit 5]
+                                                           [--quick]
 
 The resolutions: the three later versions of the seed resolution in ../shared/corpus/pdf's list (79/166,
 78/199, 80/204), chosen ones of other shapes from the 1,202 GA texts (the longest under 40,000 characters,
@@ -141,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--paragraphs", type=int, default=100_000)
     parser.add_argument("--limit", type=int, default=14, help="at most this many resolutions")
+    parser.add_argument("--big-limit", type=int, default=5,
+                        help="resolutions replayed again at --paragraphs (the first ones)")
     parser.add_argument("--quick", action="store_true", help="three resolutions, real library only")
     args = parser.parse_args(argv)
     if not (GA_TEXTS / "MANIFEST.tsv").is_file():
@@ -188,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         big = [*library, *padding]
         big_index = PrecedentIndex.from_resolutions(big)
         total = sum(len(r.paragraphs) for r in big)
-        passes.append(run_pass(f"library padded to {total:,} paragraphs", sessions, big_index, big, folder,
-                               checker, completer))
+        passes.append(run_pass(f"library padded to {total:,} paragraphs", sessions[: args.big_limit], big_index,
+                               big, folder, checker, completer))
         queries = [p.text[:200] for _w, r, _s in sessions for p in r.paragraphs][::7][:40]
         naive = naive_pause_ms([p.text for r in big for p in r.paragraphs], queries, PrecedentPanel())
         ours = [ms for f in passes[-1] for ms in f.panel_ms]
