@@ -27,6 +27,7 @@ from penholder.parsing.metadata import (
 )
 from penholder.parsing.normalize import PAGE_BREAK, strip_italics, to_lines
 from penholder.parsing.paragraphs import build_paragraphs, split_blocks
+from penholder.parsing.pdftext import looks_like_pdftotext, undo_pdftotext
 
 _BODY_END = re.compile(
     r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:[Pp]lenary\s+)?[Mm]eeting\b|\[?Adopted (?:by|without|at)\b|\[Adopted"
@@ -127,6 +128,8 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
         raise ParseError(f"{name}: binary content, not text (contains NUL characters)")
     if not text.strip():
         raise ParseError(f"{name}: empty file")
+    if looks_like_pdftotext(text):
+        text = undo_pdftotext(text)
     lines = to_lines(text)
     organ_at = organ_index(lines)
     start = organ_at + 1 if organ_at is not None else _find_body_start(lines)
