@@ -27,6 +27,7 @@ _CELLS = re.compile(r" {3,}")
 _BARE_MARK = re.compile(r"^(?:\d{1,3}|\*{1,3})$")
 _WORD_ANCHOR = re.compile(r"^\d{1,3}F$")  # Word's footnote anchor residue ("0F" where mark 1 stood)
 _MARK_TEXT = re.compile(r"^(?P<mark>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)$")
+_STARRED = re.compile(r"^(\*{1,3})\s*(\S.*)$")
 _OPERATIVE_ALONE = re.compile(r"^(\d{1,3})\.$")
 _TERMINAL = re.compile(r"[,;:.][”’\"')\]]*$")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -94,11 +95,16 @@ def _in_title(line: str, title: list[str]) -> bool:
     return any(title[i:i + len(words)] == words for i in range(len(title) - len(words) + 1))
 
 
+def _anchor(cell: str) -> bool:
+    """Return whether a line is page furniture; a symbol with a full stop is a footnote ("A/78/311.")."""
+    return is_anchor(cell) and not (cell.endswith(".") and "/" in cell)
+
+
 def _furniture(cell: str, title: list[str], near_edge: bool) -> bool:
     cell = cell.strip()
     if not cell:
         return True
-    if is_anchor(cell) or _RECYCLE.match(cell) or _GLYPHS.match(cell):
+    if _anchor(cell) or _RECYCLE.match(cell) or _GLYPHS.match(cell):
         return True
     return near_edge and _in_title(cell, title)
 
@@ -170,13 +176,21 @@ def _join(lines: list[str]) -> str:
 
 def _footnotes(zone: list[str]) -> list[tuple[str, str]]:
     """Return (mark, text) of the footnotes after a page's rule, however pdftotext ordered them."""
+    stars: list[tuple[str, str]] = []
     marks: list[str] = []
     texts: list[str] = []
     starts: list[bool] = []
     after_mark = False
     for line in zone:
         line = line.strip()
-        if not line or is_anchor(line) or _RECYCLE.match(line) or _GLYPHS.match(line):
+        if not line or _anchor(line) or _RECYCLE.match(line) or _GLYPHS.match(line):
+            continue
+        starred = _STARRED.match(line)
+        if starred:
+            stars.append((starred.group(1), starred.group(2)))
+            continue
+        if stars and not marks and not texts and not _BARE_MARK.match(line) and not _MARK_TEXT.match(line):
+            stars[-1] = (stars[-1][0], _join([stars[-1][1], line]))
             continue
         if _BARE_MARK.match(line):
             marks.append(line)
@@ -193,9 +207,9 @@ def _footnotes(zone: list[str]) -> list[tuple[str, str]]:
                 found.append((match.group("mark"), match.group("text")))
             elif found:
                 found[-1] = (found[-1][0], _join([found[-1][1], line]))
-        return found
+        return stars + found
     ordered = sorted(dict.fromkeys(marks), key=lambda m: (m.isdigit(), int(m) if m.isdigit() else len(m)))
-    return list(zip(ordered, _group(texts, starts, len(ordered)), strict=False))
+    return stars + list(zip(ordered, _group(texts, starts, len(ordered)), strict=False))
 
 
 def _mark_position(text: str, mark: str, start: int) -> re.Match[str] | None:
@@ -264,24 +278,61 @@ def _mend_split_words(line: str, counts: Counter[str]) -> str:
     return " ".join(out)
 
 
+# Parts that UN text joins with a hyphen ("good-neighbourliness", "long-term", "people-centred"): evidence,
+# with the document's own hyphenated words, for where a dropped line-end hyphen stood.
+_HYPHEN_LEFTS = frozenset(
+    "good long short medium well self non co cross multi anti post pre high low decision capacity confidence "
+    "peace state people gender age child evidence community follow results rights human sex small mid "
+    "inter intra north south two three follow-up".split()
+) | frozenset(_NUMBER_WORDS)
+_HYPHEN_RIGHTS = frozenset(
+    "based related making building term level being up centred sensitive specific responsive oriented "
+    "general determination led owned driven bound wide scale run".split()
+)
+
+
 def _hyphen_evidence(left: str, right: str, hyphenated: set[str], lefts: set[str], rights: set[str]) -> int:
     score = 0
     if f"{left}-{right}".lower() in hyphenated:
         score += 3
-    if left.lower() in lefts or left.lower() in _NUMBER_WORDS:
+    if left.lower() in lefts or left.lower() in _HYPHEN_LEFTS:
         score += 1
-    if right.lower() in rights:
+    if right.lower() in rights or right.lower() in _HYPHEN_RIGHTS:
         score += 1
     if left[-1:].islower() and right[:1].isupper():
         score += 1
     return score
 
 
+def _junctions(line: str, usual: int, counts: Counter[str], evidence) -> list[tuple[int, float, int, int]]:
+    """Return (score, -distance, start, end) of the places two run-together lines may have met."""
+    found = []
+    for token in _TOKEN.finditer(line):
+        if not (0.7 * usual <= token.end() and token.start() <= 1.2 * usual):
+            continue
+        distance = -abs(token.end() - usual)
+        word = re.match(r"[A-Za-z]+", token.group(0))
+        if word and counts[word.group(0)] <= 1 and len(word.group(0)) >= 5:
+            whole = word.group(0)
+            for cut in range(2, len(whole) - 1):
+                score = evidence(whole[:cut], whole[cut:])
+                if score:
+                    found.append((score, distance, token.start() + cut, token.start() + cut))
+        following = re.match(r" ([A-Za-z0-9]+)", line[token.end():])
+        left = re.search(r"[A-Za-z0-9]+$", token.group(0))
+        if following and left:
+            score = evidence(left.group(0), following.group(1)) - 1
+            if score >= 1:
+                found.append((score, distance, token.end(), token.end() + 1))
+    return found
+
+
 def _mend_run_together(lines: list[str], counts: Counter[str]) -> list[str]:
     """Put back the hyphen pdftotext dropped when it ran a line into the next ("goodneighbourliness").
 
-    Such a line is about twice the usual length; the two lines met near the usual length, at a word
-    whose parts the document writes with a hyphen elsewhere (or a space that stood before the hyphen).
+    Such a line is longer than any other; the two lines met near the usual length, at a word whose
+    parts UN text joins with a hyphen (the document's own hyphenated words first), or at the space that
+    stood before the hyphen ("self -"). Only the best place of a line is mended.
     """
     lengths = sorted(len(line) for line in lines if len(line) > 40)
     if len(lengths) < 10:
@@ -290,32 +341,19 @@ def _mend_run_together(lines: list[str], counts: Counter[str]) -> list[str]:
     hyphenated = {w.lower() for w in counts if "-" in w}
     lefts = {w.split("-")[0] for w in hyphenated}
     rights = {w.split("-", 1)[1] for w in hyphenated}
+
+    def evidence(left: str, right: str) -> int:
+        return _hyphen_evidence(left, right, hyphenated, lefts, rights)
+
     mended = []
     for line in lines:
-        if len(line) < 1.4 * usual:
-            mended.append(line)
-            continue
-        best: tuple[int, int, int, str] | None = None
-        for token in _TOKEN.finditer(line):
-            if not (0.65 * usual <= token.end() and token.start() <= 1.15 * usual):
-                continue
-            word = re.match(r"[A-Za-z]+", token.group(0))
-            if word and counts[word.group(0)] <= 1 and len(word.group(0)) >= 5:
-                whole = word.group(0)
-                for cut in range(2, len(whole) - 1):
-                    score = _hyphen_evidence(whole[:cut], whole[cut:], hyphenated, lefts, rights)
-                    if score and (best is None or score > best[0]):
-                        best = (score, token.start() + cut, token.start() + cut, "-")
-            after = line[token.end():token.end() + 1]
-            following = re.match(r"\s([A-Za-z0-9]+)", line[token.end():])
-            if after == " " and following and re.search(r"[A-Za-z0-9]$", token.group(0)):
-                left = re.search(r"[A-Za-z0-9]+$", token.group(0)).group(0)
-                score = _hyphen_evidence(left, following.group(1), hyphenated, lefts, rights) - 1
-                if score >= 1 and (best is None or score > best[0]):
-                    best = (score, token.end(), token.end() + 1, "-")
-        if best is not None:
-            _score, start, end, insert = best
-            line = line[:start] + insert + line[end:]
+        if len(line) >= 1.1 * usual:
+            # a line a little longer than usual is mended only where the document hyphenates the same words
+            needed = 1 if len(line) >= 1.4 * usual else 2
+            found = [j for j in _junctions(line, usual, counts, evidence) if j[0] >= needed]
+            if found:
+                _score, _distance, start, end = max(found)
+                line = line[:start] + "-" + line[end:]
         mended.append(line)
     return mended
 
