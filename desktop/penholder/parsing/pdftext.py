@@ -214,7 +214,7 @@ def _footnotes(zone: list[str]) -> list[tuple[str, str]]:
 
 def _mark_position(text: str, mark: str, start: int) -> re.Match[str] | None:
     """Return the first place from ``start`` where ``mark`` stands in the body as a spaced footnote mark."""
-    pattern = re.compile(rf"(?<=[^\s\d]) {mark}(?=[\s,;:)]|$)|(?<=\d{{4}}) {mark}(?=[\s,;:)]|$)|\n{mark}(?= )")
+    pattern = re.compile(rf"(?<=[^\s\d]) {mark}(?=[\s,;:)]|$)|(?<=,) {mark}(?=[a-z])|(?<=\d{{4}}) {mark}(?=[\s,;:)]|$)|\n{mark}(?= )")
     for match in pattern.finditer(text, start):
         before = text[:match.start()].rstrip()
         previous = before.rsplit(None, 1)[-1].lower() if before.split() else ""
@@ -250,13 +250,28 @@ _SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z0-9]) -(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[A-Za-z\d”’)]) (?=[,;:](?:\s|$))")
 _TOKEN = re.compile(r"\S+")
 _ALPHA = re.compile(r"^[A-Za-z]+$")
+_WORD_ENDINGS = frozenset("ed ing ings ly es tion tions ment ments ness ity ities ance ence".split())
+_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
+_WORD_THEN_PUNCTUATION = re.compile(r"^([A-Za-z]+)[,;:.)”’]*$")
 
 
 def _vocabulary(lines: list[str]) -> Counter[str]:
-    return Counter(w for line in lines for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*", line))
+    """Return how often each word occurs: hyphenated words whole and by their parts."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for word in _HYPHENATED.findall(line):
+            counts[word] += 1
+            if "-" in word:
+                counts.update(word.split("-"))
+    return counts
 
 
-def _mend_split_words(line: str, counts: Counter[str]) -> str:
+def _known(word: str, counts: Counter[str], stems: dict[str, int]) -> bool:
+    """Return whether ``word`` or a longer form of it ("integrate": "integrates") is in the document."""
+    return counts[word] >= 1 or stems.get(word.lower(), 0) >= 1
+
+
+def _mend_split_words(line: str, counts: Counter[str], stems: dict[str, int]) -> str:
     """Join a word split by a space ("sovere ignty") when the whole word is elsewhere in the document."""
     tokens = line.split(" ")
     out: list[str] = []
@@ -265,17 +280,30 @@ def _mend_split_words(line: str, counts: Counter[str]) -> str:
         token = tokens[index]
         if index + 1 < len(tokens) and _ALPHA.match(token):
             following = tokens[index + 1]
-            letters = re.match(r"[A-Za-z]+", following)
+            letters = _WORD_THEN_PUNCTUATION.match(following)
             if letters:
-                whole = token + letters.group(0)
-                seen_apart = counts[token] > 1 and counts[letters.group(0)] > 1
-                if counts[whole] >= 1 and not seen_apart and (token[:1].islower() or whole[:1].isupper()):
+                rest = letters.group(1)
+                whole = token + rest
+                seen_apart = counts[token] > 1 and counts[rest] > 1
+                ending = rest in _WORD_ENDINGS and len(token) >= 3
+                if not seen_apart and (ending or _known(whole, counts, stems)) and (token[:1].islower() or rest[:1].islower()):
                     out.append(token + following)
                     index += 2
                     continue
         out.append(token)
         index += 1
     return " ".join(out)
+
+
+def _stems(counts: Counter[str]) -> dict[str, int]:
+    """Return the first letters (all but up to three) of the document's longer words, lower-cased."""
+    stems: dict[str, int] = {}
+    for word in counts:
+        lowered = word.lower()
+        for cut in range(1, 4):
+            if len(lowered) - cut >= 5:
+                stems[lowered[:-cut]] = stems.get(lowered[:-cut], 0) + 1
+    return stems
 
 
 # Parts that UN text joins with a hyphen ("good-neighbourliness", "long-term", "people-centred"): evidence,
@@ -362,7 +390,8 @@ def _mend_words(pages: list[list[str]], raw: bool) -> list[list[str]]:
     lines = [line for page in pages for line in page]
     lines = [_SPACE_BEFORE_PUNCTUATION.sub("", _SPACED_HYPHEN.sub("-", line)) for line in lines]
     counts = _vocabulary(lines)
-    lines = [_mend_split_words(line, counts) for line in lines]
+    stems = _stems(counts)
+    lines = [_mend_split_words(line, counts, stems) for line in lines]
     if raw:
         lines = _mend_run_together(lines, _vocabulary(lines))
     result, index = [], 0
