@@ -449,6 +449,26 @@ def _place_numbers(lines: list[str]) -> list[str]:
     return lines
 
 
+_DRAFT_KIND = re.compile(r"\b(?:[Dd]raft|[Rr]evised draft)\s+(?:resolution|decision)\*?$")
+_NAMES = re.compile(r"^(?:[A-Z][\w’'()-]*(?:\s+(?:[A-Z(][\w’'()-]*|of|the|and|de|del|and the))*,?\s*)+$")
+
+
+def _set_sponsors_apart(lines: list[str]) -> list[str]:
+    """Return a first page whose sponsors line ("Cuba:* draft resolution") stands as its own header chunk."""
+    from penholder.parsing.metadata import ORGAN
+
+    organ = next((i for i, line in enumerate(lines) if ORGAN.match(line)), None)
+    if organ is None:
+        return lines
+    at = next((i for i in range(organ) if _DRAFT_KIND.search(lines[i])), None)
+    if at is None:
+        return lines
+    start = at
+    while start > 0 and lines[start - 1] and "," in lines[start - 1] and _NAMES.match(lines[start - 1]):
+        start -= 1
+    return [*lines[:start], "", *lines[start:at + 1], "", *lines[at + 1:]]
+
+
 def undo_pdftotext(text: str) -> str:
     """Return pdftotext output rebuilt as page bodies and ruled footnote blocks the parser reads."""
     pages = [page.split("\n") for page in text.replace("\r\n", "\n").split(FORM_FEED)]
@@ -462,6 +482,8 @@ def undo_pdftotext(text: str) -> str:
             lines.extend(_split_cells(line, title) if layout else [line])
         lines = [line.strip() for line in lines]
         lines = _trim_page(lines, title, number == 0)
+        if number == 0:
+            lines = _set_sponsors_apart(lines)
         rule = next((i for i, line in enumerate(lines) if is_separator(line)), None)
         zone = lines[rule + 1:] if rule is not None else []
         body = lines[:rule] if rule is not None else lines
