@@ -29,7 +29,7 @@ _WORD_ANCHOR = re.compile(r"^\d{1,3}F$")  # Word's footnote anchor residue ("0F"
 _MARK_TEXT = re.compile(r"^(?P<mark>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)$")
 _STARRED = re.compile(r"^(\*{1,3})\s*(\S.*)$")
 _OPERATIVE_ALONE = re.compile(r"^(\d{1,3})\.$")
-_TERMINAL = re.compile(r"[,;:.][”’\"')\]]*$")
+_TERMINAL = re.compile(rf"[,;:.][”’\"')\]]*[{SUPERSCRIPTS}*]*(?: \d{{1,3}})?$")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _GLYPHS = re.compile(r"^[^\w\s]{1,3}$")  # a barcode or recycling glyph ("♲") on its own line
 _RECYCLE = re.compile(r"^(?:Please\s+rec\s*y?\s*cle|\S?\s*Please recycle\s*\S?)$", re.IGNORECASE)
@@ -229,6 +229,19 @@ def _mark_position(text: str, mark: str, start: int) -> re.Match[str] | None:
     return None
 
 
+def _residue_to_marks(lines: list[str]) -> list[str]:
+    """Return the lines with Word's anchor residue ("0F" on its own line) as the mark it stands for (¹)."""
+    out: list[str] = []
+    for line in lines:
+        if _WORD_ANCHOR.match(line):
+            at = next((i for i in range(len(out) - 1, -1, -1) if out[i]), None)
+            if at is not None:
+                out[at] += str(int(line[:-1]) + 1).translate(_TO_SUPERSCRIPT)
+            continue
+        out.append(line)
+    return out
+
+
 def _superscript_marks(body: str, marks: list[str]) -> str:
     """Return the page body with its footnote marks written as superscripts glued to the word before."""
     position = 0
@@ -413,23 +426,40 @@ def _text_index(lines: list[str], start: int, step: int) -> int | None:
     return None
 
 
+def _opens_here(lines: list[str], index: int) -> bool:
+    """Return whether the line at ``index`` opens an operative paragraph (the line before it ended one)."""
+    if not lexicon.is_operative_opening(lines[index].strip()):
+        return False
+    before = _text_index(lines, index - 1, -1)
+    return before is None or bool(_TERMINAL.search(lines[before].strip()))
+
+
+_INLINE_NUMBER = re.compile(r"^(\d{1,3})\.\s+[A-Z]")
+
+
 def _place_numbers(lines: list[str]) -> list[str]:
     """Put an operative number that stands on its own line back at the start of its paragraph."""
     lines = list(lines)
     index = 0
+    last = 0
     while index < len(lines):
-        alone = _OPERATIVE_ALONE.match(lines[index].strip())
+        stripped = lines[index].strip()
+        alone = _OPERATIVE_ALONE.match(stripped)
+        inline = _INLINE_NUMBER.match(stripped)
+        if inline and int(inline.group(1)) in (last + 1, 1):
+            last = int(inline.group(1))
         if not alone:
             index += 1
             continue
+        value = int(alone.group(1))
         after = _text_index(lines, index + 1, 1)
         before = _text_index(lines, index - 1, -1)
-        if after is None:
+        if after is None or value not in (last + 1, 1):
             index += 1
             continue
+        last = value
         following = lines[after].strip()
-        if following[:1].islower() and before is not None and lexicon.is_operative_opening(lines[before].strip()) \
-                and not _TERMINAL.search(lines[before].strip()):
+        if following[:1].islower() and before is not None and _opens_here(lines, before):
             # "Urges all actors … order" / "4." / "based on inclusion …": the number belongs before
             number = lines.pop(index)
             lines.insert(before, number)
@@ -488,6 +518,7 @@ def undo_pdftotext(text: str) -> str:
         zone = lines[rule + 1:] if rule is not None else []
         body = lines[:rule] if rule is not None else lines
         footnotes = _footnotes(zone)
+        body = _residue_to_marks(body)
         body = _superscript_marks("\n".join(body), [m for m, _t in footnotes]).split("\n")
         bodies.append(body)
         notes.append(footnotes)
