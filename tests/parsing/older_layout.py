@@ -102,7 +102,8 @@ class _Pages:
         self.placed: set[str] = set()
         self.limit = rng.randint(34, 46)
 
-    def add(self, lines: list[str]) -> None:
+    def add(self, lines: list[str], whole: bool = False) -> None:
+        """Add body lines, closing a page when it is full (after them all when ``whole``)."""
         for line in lines:
             for mark in _MARK.findall(line):
                 if mark in self.notes and mark not in self.placed:
@@ -111,7 +112,7 @@ class _Pages:
             if _ALONE.fullmatch(line):
                 line = f"{int(line[1:-1]) - 1}F"  # Word's anchor residue where the mark stood
             self.current.append(_MARK.sub(r"\1", line))
-            if len(self.current) >= self.limit:
+            if len(self.current) >= self.limit and not whole:
                 self.close()
 
     def close(self) -> None:
@@ -238,7 +239,10 @@ def older_layout(resolution: Resolution, seed: int) -> str:
                 and lines[-1][:1].islower():
             # "17." / "session." / "" / "Decides to continue … eightieth": the last line set first
             lines = [lines[0], lines[-1], "", *lines[1:-1], ""]
-        pages.add(lines)
+            pages.add(lines, whole=True)
+            continue
+        pages.add(lines[:2], whole=True)  # the number stands beside the first line, on the same page
+        pages.add(lines[2:])
     pages.add(["", r.adoption.meeting or "65th plenary meeting", date])
     unplaced = [m for m in pages.notes if m not in pages.placed]
     return pages.text(unplaced)

@@ -281,7 +281,7 @@ def _vocabulary(lines: list[str]) -> Counter[str]:
 
 def _known(word: str, counts: Counter[str], stems: dict[str, int]) -> bool:
     """Return whether ``word`` or a longer form of it ("integrate": "integrates") is in the document."""
-    return counts[word] >= 1 or stems.get(word.lower(), 0) >= 1
+    return stems.get(word.lower(), 0) >= 1
 
 
 def _mend_split_words(line: str, counts: Counter[str], stems: dict[str, int]) -> str:
@@ -309,10 +309,11 @@ def _mend_split_words(line: str, counts: Counter[str], stems: dict[str, int]) ->
 
 
 def _stems(counts: Counter[str]) -> dict[str, int]:
-    """Return the first letters (all but up to three) of the document's longer words, lower-cased."""
+    """Return the document's words lower-cased, with the first letters (all but up to three) of the longer."""
     stems: dict[str, int] = {}
     for word in counts:
         lowered = word.lower()
+        stems[lowered] = stems.get(lowered, 0) + 1
         for cut in range(1, 4):
             if len(lowered) - cut >= 5:
                 stems[lowered[:-cut]] = stems.get(lowered[:-cut], 0) + 1
@@ -431,6 +432,8 @@ def _opens_here(lines: list[str], index: int) -> bool:
     if not lexicon.is_operative_opening(lines[index].strip()):
         return False
     before = _text_index(lines, index - 1, -1)
+    if before is not None and _OPERATIVE_ALONE.match(lines[before].strip()):
+        return False  # the paragraph has its number already
     return before is None or bool(_TERMINAL.search(lines[before].strip()))
 
 
@@ -477,6 +480,35 @@ def _place_numbers(lines: list[str]) -> list[str]:
                 lines.insert(end, tail)
         index += 1
     return lines
+
+
+def _break_before_openers(lines: list[str]) -> list[str]:
+    """Set a blank line where a preambular paragraph starts: an opener after a line that ended one.
+
+    A paragraph may end without its comma ("… Agency for 2022" / "Taking note of …"): a listed opener
+    starts a paragraph even so; after a short line that ends with punctuation, a line shaped like an
+    opener ("Being gravely concerned") starts one too.
+    """
+    from penholder.parsing.metadata import ORGAN
+
+    organ = next((i for i, line in enumerate(lines) if ORGAN.match(line.strip())), None)
+    lengths = sorted(len(line) for line in lines if len(line) > 40)
+    if organ is None or len(lengths) < 10:
+        return lines
+    usual = lengths[len(lengths) // 2]
+    out = lines[:organ + 1]
+    for index in range(organ + 1, len(lines)):
+        line = lines[index].strip()
+        if _OPERATIVE_ALONE.match(line) or _INLINE_NUMBER.match(line):
+            return out + lines[index:]
+        previous = out[-1].strip() if out else ""
+        if previous and line and index - 1 > organ and not lexicon.is_operative_opening(line):
+            ended = _TERMINAL.search(previous)
+            if (not ended and lexicon.is_preambular_opening(line)) or (
+                    ended and len(previous) < 0.8 * usual and lexicon.looks_like_opening(line)):
+                out.append("")
+        out.append(lines[index])
+    return out
 
 
 _DRAFT_KIND = re.compile(r"\b(?:[Dd]raft|[Rr]evised draft)\s+(?:resolution|decision)\*?$")
@@ -531,4 +563,4 @@ def undo_pdftotext(text: str) -> str:
             for mark, note in footnotes:
                 out += [f"{mark} {note}", ""]
         out += ["", FORM_FEED, ""]
-    return "\n".join(_place_numbers(out))
+    return "\n".join(_break_before_openers(_place_numbers(out)))
