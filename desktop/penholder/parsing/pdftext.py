@@ -428,8 +428,9 @@ def _text_index(lines: list[str], start: int, step: int) -> int | None:
 
 
 def _opens_here(lines: list[str], index: int) -> bool:
-    """Return whether the line at ``index`` opens an operative paragraph (the line before it ended one)."""
-    if not lexicon.is_operative_opening(lines[index].strip()):
+    """Return whether the line at ``index`` may open a paragraph: a capital after a line that ended one."""
+    line = lines[index].strip()
+    if not line.lstrip("“\"")[:1].isupper() or _TERMINAL.search(line) and len(line) < 20:
         return False
     before = _text_index(lines, index - 1, -1)
     if before is not None and _OPERATIVE_ALONE.match(lines[before].strip()):
