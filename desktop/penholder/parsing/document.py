@@ -30,7 +30,7 @@ from penholder.parsing.paragraphs import build_paragraphs, split_blocks
 from penholder.parsing.pdftext import looks_like_pdftotext, undo_pdftotext
 
 _BODY_END = re.compile(
-    r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:[Pp]lenary\s+)?[Mm]eeting\b|\[?Adopted (?:by|without|at)\b|\[Adopted"
+    r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:[Pp]lenary\s+)?[Mm]eeting\b(?!\s*,)|\[?Adopted (?:by|without|at)\b|\[Adopted"
     r"|In favour:|(?:ANNEX|Annex)(?:es)?(?:\s+[IVX\d]+)?:?$|Appendix(?:\s+[IVX\d]+)?$)"
 )
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)(?:es)?(?:\s+[IVX\d]+)?:?$")
