@@ -309,8 +309,11 @@ def _mend_split_words(line: str, counts: Counter[str], stems: dict[str, int]) ->
 
 
 def _stems(counts: Counter[str]) -> dict[str, int]:
-    """Return the document's words lower-cased, with the first letters (all but up to three) of the longer."""
+    """Return the document's words and the lexicon's lower-cased, with the first letters of the longer."""
     stems: dict[str, int] = {}
+    for phrase in (*lexicon.preambular_openers(), *lexicon.operative_verbs()):
+        for word in phrase.lower().split():
+            stems[word] = stems.get(word, 0) + 1
     for word in counts:
         lowered = word.lower()
         stems[lowered] = stems.get(lowered, 0) + 1
@@ -506,7 +509,7 @@ def _break_before_openers(lines: list[str]) -> list[str]:
         if previous and line and index - 1 > organ and not lexicon.is_operative_opening(line):
             ended = _TERMINAL.search(previous)
             if (not ended and lexicon.is_preambular_opening(line)) or (
-                    ended and len(previous) < 0.8 * usual and lexicon.looks_like_opening(line)):
+                    ended and (len(previous) < 0.8 * usual or previous.endswith(",")) and lexicon.looks_like_opening(line)):
                 out.append("")
         out.append(lines[index])
     return out
