@@ -120,12 +120,31 @@ def _split_cells(line: str, title: list[str]) -> list[str]:
     return [" ".join(cells)]
 
 
+def _head_length(lines: list[str], title: list[str]) -> int:
+    """Return how many lines at the top of a page are its running head: furniture and one title run.
+
+    The running title is one run of lines (the symbol may stand inside it); a title-like line after
+    that run is the page's text ("Weapons;" under "… nuclear weapons").
+    """
+    index, in_title, title_done, anchored = 0, False, False, False
+    while index < len(lines) and index < 10:
+        line = lines[index]
+        if not line:
+            title_done = title_done or in_title
+            in_title = False
+        elif _furniture(line, title, False):
+            anchored = True
+        elif not title_done and _in_title(line, title):
+            in_title = True
+        else:
+            break
+        index += 1
+    return index if anchored else 0
+
+
 def _trim_page(lines: list[str], title: list[str], first: bool) -> list[str]:
     """Return a page's lines without the furniture at its head and foot."""
-    start = 0
-    if not first:
-        while start < len(lines) and start < 8 and _furniture(lines[start], title, True):
-            start += 1
+    start = 0 if first else _head_length(lines, title)
     end = len(lines)
     while end > start and _furniture(lines[end - 1], title, False):
         end -= 1
