@@ -457,7 +457,7 @@ def _opens_here(lines: list[str], index: int) -> bool:
     before = _text_index(lines, index - 1, -1)
     if before is not None and _OPERATIVE_ALONE.match(lines[before].strip()):
         return False  # the paragraph has its number already
-    return before is None or bool(_TERMINAL.search(lines[before].strip()))
+    return before is None or bool(_TERMINAL.search(lines[before].strip())) or lexicon.is_operative_opening(line)
 
 
 _INLINE_NUMBER = re.compile(r"^(\d{1,3})\.\s+[A-Z]")
