@@ -460,6 +460,12 @@ def _opens_here(lines: list[str], index: int) -> bool:
     return before is None or bool(_TERMINAL.search(lines[before].strip())) or lexicon.is_operative_opening(line)
 
 
+def _after_an_end(lines: list[str], index: int) -> bool:
+    """Return whether the text line before ``index`` ended a paragraph or heading (a numbering may restart)."""
+    before = _text_index(lines, index - 1, -1)
+    return before is None or bool(_TERMINAL.search(lines[before].strip())) or len(lines[before].strip()) < 60
+
+
 _INLINE_NUMBER = re.compile(r"^(\d{1,3})\.\s+[A-Z]")
 
 
@@ -472,7 +478,7 @@ def _place_numbers(lines: list[str]) -> list[str]:
         stripped = lines[index].strip()
         alone = _OPERATIVE_ALONE.match(stripped)
         inline = _INLINE_NUMBER.match(stripped)
-        if inline and int(inline.group(1)) in (last + 1, 1):
+        if inline and (int(inline.group(1)) == last + 1 or int(inline.group(1)) == 1 and _after_an_end(lines, index)):
             last = int(inline.group(1))
         if not alone:
             index += 1
@@ -480,7 +486,7 @@ def _place_numbers(lines: list[str]) -> list[str]:
         value = int(alone.group(1))
         after = _text_index(lines, index + 1, 1)
         before = _text_index(lines, index - 1, -1)
-        if after is None or value not in (last + 1, 1):
+        if after is None or not (value == last + 1 or value == 1 and _after_an_end(lines, index)):
             index += 1
             continue
         last = value
