@@ -75,13 +75,13 @@ def _split_word(line: str, rng: random.Random, known: set[str]) -> str:
     return " ".join(words)
 
 
-def _lines_of(text: str, rng: random.Random, known: set[str]) -> list[str]:
+def _lines_of(text: str, rng: random.Random, known: set[str], width: int = _WIDTH) -> list[str]:
     lines = []
     for part in text.split("\n"):
         if _ALONE.fullmatch(part):
             lines.append(part)
             continue
-        for line in _wrap(part, rng):
+        for line in _wrap(part, rng, width):
             lines.append(_split_word(line, rng, known) if rng.random() < 0.03 else line)
     return lines
 
@@ -193,7 +193,8 @@ def _sub_lines(sub: SubParagraph, rng: random.Random, residue: bool, known: set[
 
 def _operative_lines(paragraph: Paragraph, placement: str, rng: random.Random, residue: bool,
                      known: set[str]) -> list[str]:
-    lines = _lines_of(_with_marks(paragraph.text, paragraph.notes, rng, residue), rng, known)
+    # the older layout sets operative text narrower, its number in the margin
+    lines = _lines_of(_with_marks(paragraph.text, paragraph.notes, rng, residue), rng, known, _WIDTH - 8)
     number = f"{paragraph.number}."
     if paragraph.number is None:
         pass

@@ -466,6 +466,7 @@ def _after_an_end(lines: list[str], index: int) -> bool:
     return before is None or bool(_TERMINAL.search(lines[before].strip())) or len(lines[before].strip()) < 60
 
 
+_BODY_END = re.compile(r"^\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting$|^\[?Adopted\b")
 _INLINE_NUMBER = re.compile(r"^(\d{1,3})\.\s+[A-Z]")
 
 
@@ -500,13 +501,13 @@ def _place_numbers(lines: list[str]) -> list[str]:
         if following[:1].islower() and _TERMINAL.search(following):
             # "17." / "session." / "Decides to continue … at its eightieth": the last line went first
             opener = _text_index(lines, after + 1, 1)
-            if opener is not None and lexicon.is_operative_opening(lines[opener].strip()) \
-                    and not _TERMINAL.search(lines[opener].strip()):
+            if opener is not None and lexicon.is_operative_opening(lines[opener].strip()):
                 end = opener
-                while end + 1 < len(lines) and lines[end + 1].strip() and not _TERMINAL.search(lines[end].strip()):
+                while end + 1 < len(lines) and lines[end + 1].strip() and not _BODY_END.match(lines[end + 1].strip()):
                     end += 1
-                tail = lines.pop(after)
-                lines.insert(end, tail)
+                if not _TERMINAL.search(lines[end].strip()):
+                    tail = lines.pop(after)
+                    lines.insert(end, tail)
         index += 1
     return lines
 
