@@ -29,7 +29,7 @@ _WORD_ANCHOR = re.compile(r"^\d{1,3}F$")  # Word's footnote anchor residue ("0F"
 _MARK_TEXT = re.compile(r"^(?P<mark>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)$")
 _STARRED = re.compile(r"^(\*{1,3})\s*(\S.*)$")
 _OPERATIVE_ALONE = re.compile(r"^(\d{1,3})\.$")
-_TERMINAL = re.compile(rf"[,;:.][”’\"')\]]*[{SUPERSCRIPTS}*]*(?: \d{{1,3}})?$")
+_TERMINAL = re.compile(rf"[,;:.?][”’\"')\]]*[{SUPERSCRIPTS}*]*(?: \d{{1,3}})?$")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _GLYPHS = re.compile(r"^[^\w\s]{1,3}$")  # a barcode or recycling glyph ("♲") on its own line
 _RECYCLE = re.compile(r"^(?:Please\s+rec\s*y?\s*cle|\S?\s*Please recycle\s*\S?)$", re.IGNORECASE)
@@ -505,9 +505,8 @@ def _place_numbers(lines: list[str]) -> list[str]:
                 end = opener
                 while end + 1 < len(lines) and lines[end + 1].strip() and not _BODY_END.match(lines[end + 1].strip()):
                     end += 1
-                if not _TERMINAL.search(lines[end].strip()):
-                    tail = lines.pop(after)
-                    lines.insert(end, tail)
+                tail = lines.pop(after)  # a paragraph never opens in lower case: the line is its last
+                lines.insert(end, tail)
         index += 1
     return lines
 
