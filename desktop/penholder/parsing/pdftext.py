@@ -501,7 +501,7 @@ def _place_numbers(lines: list[str]) -> list[str]:
         if following[:1].islower() and _TERMINAL.search(following):
             # "17." / "session." / "Decides to continue … at its eightieth": the last line went first
             opener = _text_index(lines, after + 1, 1)
-            if opener is not None and lexicon.is_operative_opening(lines[opener].strip()):
+            if opener is not None and lines[opener].strip().lstrip("“\"")[:1].isupper():
                 end = opener
                 while end + 1 < len(lines) and lines[end + 1].strip() and not _BODY_END.match(lines[end + 1].strip()):
                     end += 1
