@@ -511,6 +511,16 @@ def _place_numbers(lines: list[str]) -> list[str]:
     return lines
 
 
+_RUNS_ON = frozenset("the of and for to in on by with a an or at from as its their that which".split())
+
+
+def _may_end(line: str) -> bool:
+    """Return whether an unpunctuated line may still end a paragraph: not in a name, not on "the"."""
+    last = line.rstrip(SUPERSCRIPTS + "*").split()[-1:] or [""]
+    word = last[0].strip("”’\"')")
+    return bool(word) and not word[:1].isupper() and word.lower() not in _RUNS_ON
+
+
 def _break_before_openers(lines: list[str]) -> list[str]:
     """Set a blank line where a preambular paragraph starts: an opener after a line that ended one.
 
@@ -533,7 +543,7 @@ def _break_before_openers(lines: list[str]) -> list[str]:
         previous = out[-1].strip() if out else ""
         if previous and line and index - 1 > organ and not lexicon.is_operative_opening(line):
             ended = _TERMINAL.search(previous)
-            if (not ended and lexicon.is_preambular_opening(line)) or (
+            if (not ended and lexicon.is_preambular_opening(line) and _may_end(previous)) or (
                     ended and (len(previous) < 0.8 * usual or previous.endswith(",")) and lexicon.looks_like_opening(line)):
                 out.append("")
         out.append(lines[index])
