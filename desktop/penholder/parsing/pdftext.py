@@ -208,7 +208,8 @@ def _footnotes(zone: list[str]) -> list[tuple[str, str]]:
         if starred:
             stars.append((starred.group(1), starred.group(2)))
             continue
-        if stars and not marks and not texts and not _BARE_MARK.match(line) and not _MARK_TEXT.match(line):
+        if stars and not marks and not texts and not _BARE_MARK.match(line) and not _MARK_TEXT.match(line) \
+                and not _TERMINAL.search(stars[-1][1]):
             stars[-1] = (stars[-1][0], _join([stars[-1][1], line]))
             continue
         if _BARE_MARK.match(line):
