@@ -57,8 +57,11 @@ def _with_marks(text: str, notes: list[str], rng: random.Random, residue: bool) 
     else:
         places = sorted(rng.randint(3, len(words)) for _ in digits)
     for place, mark in sorted(zip(places, digits, strict=True), reverse=True):
-        token = f"\n\x01{mark}\x01\n" if residue else f"\x01{mark}\x01"
-        words.insert(place, token)
+        if residue:
+            words.insert(place, f"\n\x01{mark}\x01\n")
+        else:
+            # the mark sits on its word's line: "\x03" keeps them together through the wrap
+            words[place - 1] += f"\x03\x01{mark}\x01"
     return " ".join(words).replace(" \n", "\n").replace("\n ", "\n")
 
 
@@ -111,7 +114,7 @@ class _Pages:
                     self.current_notes.append(mark)
             if _ALONE.fullmatch(line):
                 line = f"{int(line[1:-1]) - 1}F"  # Word's anchor residue where the mark stood
-            self.current.append(_MARK.sub(r"\1", line))
+            self.current.append(_MARK.sub(r"\1", line).replace("\x03", " "))
             if len(self.current) >= self.limit and not whole:
                 self.close()
 
