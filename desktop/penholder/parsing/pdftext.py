@@ -512,6 +512,7 @@ def _place_numbers(lines: list[str]) -> list[str]:
     return lines
 
 
+_GERUND_THEN_NUMBER = re.compile(r"^[A-Z][a-z]+ing \d")  # "Marking 30 years since …"
 _RUNS_ON = frozenset("the of and for to in on by with a an or at from as its their that which".split())
 
 
@@ -545,7 +546,8 @@ def _break_before_openers(lines: list[str]) -> list[str]:
         if previous and line and index - 1 > organ and not lexicon.is_operative_opening(line):
             ended = _TERMINAL.search(previous)
             if (not ended and lexicon.is_preambular_opening(line) and _may_end(previous)) or (
-                    ended and (len(previous) < 0.8 * usual or previous.endswith(",")) and lexicon.looks_like_opening(line)):
+                    ended and (len(previous) < 0.8 * usual or previous.endswith(",")) and lexicon.looks_like_opening(line)) \
+                    or (previous.endswith(",") and _GERUND_THEN_NUMBER.match(line) and lexicon.preambular_lead(line)):
                 out.append("")
         out.append(lines[index])
     return out
