@@ -283,6 +283,7 @@ _SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z0-9]) -(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[A-Za-z\d”’)]) (?=[,;:](?:\s|$))")
 _TOKEN = re.compile(r"\S+")
 _ALPHA = re.compile(r"^[A-Za-z]+$")
+_DOUBLED_START = re.compile(r"^([b-df-hj-np-tv-z])\1[a-z]")
 _WORD_ENDINGS = frozenset("ed ing ings ly es tion tions ment ments ness ity ities ance ence".split())
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
 _WORD_THEN_PUNCTUATION = re.compile(r"^([A-Za-z]+)[,;:.)”’]*$")
@@ -318,7 +319,8 @@ def _mend_split_words(line: str, counts: Counter[str], stems: dict[str, int]) ->
                 rest = letters.group(1)
                 whole = token + rest
                 seen_apart = counts[token] > 1 and counts[rest] > 1
-                ending = rest in _WORD_ENDINGS and len(token) >= 3
+                # "request ed", "pa tterns": no English word ends so or opens with a doubled consonant
+                ending = rest in _WORD_ENDINGS and len(token) >= 3 or bool(_DOUBLED_START.match(rest))
                 if not seen_apart and (ending or _known(whole, counts, stems)) and (token[:1].islower() or rest[:1].islower()):
                     out.append(token + following)
                     index += 2
