@@ -65,12 +65,17 @@ def counts(resolution: Resolution) -> tuple[int, int, int]:
     return len(resolution.preambular), len(resolution.operative), len(resolution.footnotes)
 
 
+def _notes(paragraph) -> list:
+    """Return the marks a paragraph cites, with each sub-paragraph's label and marks, nested."""
+    return [paragraph.notes, [(s.label, _notes(s)) for s in paragraph.subparagraphs]]
+
+
 def compare(reference: Resolution, got: Resolution) -> Comparison:
     """Return the comparison of ``got`` with the PDF reader's ``reference``."""
     result = Comparison(counts(reference), counts(got))
     result.similarities = [similarity(a.full_text(), b.full_text())
                            for a, b in zip(reference.paragraphs, got.paragraphs, strict=False)]
-    result.notes_same = [p.notes for p in reference.paragraphs] == [p.notes for p in got.paragraphs]
+    result.notes_same = [_notes(p) for p in reference.paragraphs] == [_notes(p) for p in got.paragraphs]
     last_ref = reference.paragraphs[-1] if reference.paragraphs else None
     last_got = got.paragraphs[-1] if got.paragraphs else None
     result.final_whole = last_ref is None or (
