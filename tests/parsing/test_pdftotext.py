@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from penholder.errors import ParseError
 from penholder.model import Resolution
 from penholder.parsing import parse_text
+from penholder.parsing.pagebreaks import restore_page_breaks
 from penholder.parsing.pdftext import looks_like_pdftotext, undo_pdftotext
 from penholder.readers import read_resolution
 from tests.parsing.pdftotext_check import MODES, compare, have_pdftotext, pdftotext
@@ -66,6 +67,18 @@ def test_counts_notes_and_final_paragraph_match_the_pdf_reader(outputs):
         assert [f.mark for f in got.footnotes] == [f.mark for f in reference.footnotes], (stem, mode)
 
 
+def test_text_copied_from_a_pdf_viewer_without_page_breaks_reads_the_same(outputs):
+    # a viewer's copy is pdftotext's text without form feeds: the page heads tell where pages begin
+    similarities = []
+    for (stem, mode), (reference, text) in outputs.items():
+        copied = text.replace("\f", "\n")
+        result = compare(reference, parse_text(copied))
+        assert result.counts_same and result.notes_same and result.final_whole, (stem, mode)
+        assert result.metadata_same and min(result.similarities) >= 0.95, (stem, mode)
+        similarities += result.similarities
+    assert sum(1 for s in similarities if s < 0.98) <= 0.01 * len(similarities)
+
+
 def test_paragraph_text_is_the_pdf_readers_word_for_word(outputs):
     similarities = []
     for (stem, mode), (reference, text) in outputs.items():
@@ -93,6 +106,8 @@ def test_texts_of_other_styles_are_not_taken_for_pdftotext(seed_paths, shared_di
     texts = [p.read_text(encoding="utf-8") for p in seed_paths.values()]
     texts += [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "corpus" / "ga-78-80-text").glob("*.txt"))[:60]]
     assert not any(looks_like_pdftotext(t) for t in texts)
+    # paragraphs set apart by blank lines (a PyMuPDF text) get no page breaks put back
+    assert sum(restore_page_breaks(t) is not None for t in texts) <= 2
 
 
 # --- pieces, on small inputs written out here ------------------------------------------------------

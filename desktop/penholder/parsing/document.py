@@ -26,6 +26,7 @@ from penholder.parsing.metadata import (
     read_header,
 )
 from penholder.parsing.normalize import PAGE_BREAK, strip_italics, to_lines
+from penholder.parsing.pagebreaks import restore_page_breaks
 from penholder.parsing.paragraphs import build_paragraphs, split_blocks
 from penholder.parsing.pdftext import looks_like_pdftotext, undo_pdftotext
 
@@ -128,6 +129,7 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
         raise ParseError(f"{name}: binary content, not text (contains NUL characters)")
     if not text.strip():
         raise ParseError(f"{name}: empty file")
+    text = restore_page_breaks(text) or text  # a PDF viewer's copy: pdftotext's text without form feeds
     if looks_like_pdftotext(text):
         text = undo_pdftotext(text)
     lines = to_lines(text)
