@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from penholder.parsing.furniture import SYMBOL_LINE, is_anchor
+from penholder.parsing.metadata import ORGAN
 
 FORM_FEED = "\f"
 _CELLS = re.compile(r" {3,}")
@@ -53,10 +54,15 @@ def restore_page_breaks(text: str) -> str | None:
         return None
     heads = [i for i, line in enumerate(lines) if i > 12 and _head_at(line, symbol)]
     if not heads:
+        # one page: its foot (the job number, "1/1") closes the text
+        foot = [line for line in lines if line.strip()][-14:]
+        if any(is_anchor(cell) for line in foot for cell in _CELLS.split(line.strip())):
+            return text + "\n" + FORM_FEED
         return None
+    organ = next((i for i, line in enumerate(lines) if ORGAN.match(line.strip())), 40)
     title = set()
-    for line in lines[:40]:
-        title.update(_words(line))
+    for line in lines[:organ]:
+        title.update(w for w in _words(line) if not w.isdigit())
     starts = []
     for head in heads:
         start = head
@@ -67,7 +73,8 @@ def restore_page_breaks(text: str) -> str | None:
             if not line:
                 probe -= 1
                 continue
-            if any(is_anchor(cell) for cell in _CELLS.split(line)) or not set(_words(line)) <= title:
+            words = set(_words(line))
+            if any(is_anchor(cell) for cell in _CELLS.split(line)) or not words or not words <= title:
                 break
             start = probe
             probe -= 1
