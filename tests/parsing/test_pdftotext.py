@@ -20,6 +20,7 @@ from penholder.model import Resolution
 from penholder.parsing import parse_text
 from penholder.parsing.pagebreaks import restore_page_breaks
 from penholder.parsing.pdftext import looks_like_pdftotext, undo_pdftotext
+from penholder.parsing.pdfwords import mend_words
 from penholder.readers import read_resolution
 from tests.parsing.pdftotext_check import MODES, compare, have_pdftotext, pdftotext
 
@@ -252,3 +253,16 @@ def test_any_pdftotext_like_text_gives_resolution_or_parse_error(text):
         return
     assert isinstance(result, Resolution)
     result.to_json()
+
+
+def test_run_together_lines_get_their_hyphen_back_where_the_document_hyphenates():
+    filler = [f"line {i} of the text of a resolution that runs to the usual measure of a page" for i in range(12)]
+    merged = ("Emphasizes that the pandemic has revealed the short- and longterm impacts of unilateral measures, "
+              "which are not in accordance with international law")
+    other = "and recalls the principle of self-determination and the long-term effects of the crisis,"
+    (lines,) = mend_words([[*filler, merged, other, "of the self determination of peoples, and the Secretary -General"]],
+                          raw=True)
+    assert "short- and long-term impacts" in lines[12]
+    assert lines[14] == "of the self determination of peoples, and the Secretary-General"  # a usual line: kept
+    (layout,) = mend_words([["the principle of equal rights and self -", "determination of peoples,"]], raw=False)
+    assert layout[0].endswith("self-")
