@@ -80,7 +80,9 @@ def compare(reference: Resolution, got: Resolution) -> Comparison:
     last_got = got.paragraphs[-1] if got.paragraphs else None
     result.final_whole = last_ref is None or (
         last_got is not None and similarity(last_ref.full_text(), last_got.full_text()) == 1.0)
-    result.metadata_same = all(getattr(reference, key) == getattr(got, key) for key in
-                               ("symbol", "title", "year", "session", "number", "organ", "state", "sponsors",
-                                "adoption"))
+    # every key of ``parse --json`` but the paragraphs and footnotes, and the sponsors and state
+    ours, theirs = reference.to_json(), got.to_json()
+    keys = [k for k in ours if k not in ("preambular", "operative", "footnotes")]
+    result.metadata_same = all(ours[k] == theirs.get(k) for k in keys) and (
+        reference.sponsors, reference.state) == (got.sponsors, got.state)
     return result
