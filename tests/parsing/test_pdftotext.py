@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from penholder.errors import ParseError
 from penholder.model import Resolution
 from penholder.parsing import parse_text
+from penholder.parsing.normalize import to_lines
 from penholder.parsing.pagebreaks import restore_page_breaks
 from penholder.parsing.pdftext import looks_like_pdftotext, undo_pdftotext
 from penholder.parsing.pdfwords import mend_words
@@ -108,6 +109,8 @@ def test_texts_of_other_styles_are_not_taken_for_pdftotext(seed_paths, shared_di
     texts = [p.read_text(encoding="utf-8") for p in seed_paths.values()]
     texts += [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "corpus" / "ga-78-80-text").glob("*.txt"))[:60]]
     assert not any(looks_like_pdftotext(t) for t in texts)
+    # nor the parser's own lines, whose page breaks are form feeds (a file split in several resolutions)
+    assert not any(looks_like_pdftotext("\n".join(to_lines(t))) for t in texts)
     # where page breaks are put back into such a text, it parses exactly as without them
     for text in texts:
         if restore_page_breaks(text) is None:

@@ -24,7 +24,7 @@ def _words(text: str) -> list[str]:
     return _NOT_WORD.sub(" ", text.lower()).split()
 
 
-def _blank_after_paragraph_ends(lines: list[str]) -> float:
+def blank_after_paragraph_ends(lines: list[str]) -> float:
     """Return the share of lines ending with "," ";" ":" that a blank line follows."""
     ends = [i for i, line in enumerate(lines[:-1]) if _ENDS.search(line.rstrip())]
     if not ends:
@@ -50,7 +50,7 @@ def restore_page_breaks(text: str) -> str | None:
         return None
     lines = text.split("\n")
     symbol = _own_symbol(lines)
-    if symbol is None or _blank_after_paragraph_ends(lines) > 0.3:
+    if symbol is None or blank_after_paragraph_ends(lines) > 0.3:
         return None
     heads = [i for i, line in enumerate(lines) if i > 12 and _head_at(line, symbol)]
     if not heads:

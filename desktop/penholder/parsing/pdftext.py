@@ -18,6 +18,7 @@ from penholder.parsing.footnotes import SUPERSCRIPTS
 from penholder.parsing.furniture import is_anchor, is_separator
 from penholder.parsing.metadata import organ_index, read_header
 from penholder.parsing.normalize import to_lines
+from penholder.parsing.pagebreaks import blank_after_paragraph_ends
 from penholder.parsing.pdflines import TERMINAL, break_before_openers, place_numbers, set_sponsors_apart
 from penholder.parsing.pdfwords import mend_words
 
@@ -53,6 +54,8 @@ def looks_like_pdftotext(text: str) -> bool:
     """Return whether ``text`` is pdftotext output of a UN document: form feeds and furniture at page edges."""
     if FORM_FEED not in text:
         return False
+    if blank_after_paragraph_ends(text.split("\n")) > 0.3:
+        return False  # paragraphs set apart by blank lines: the parser's own lines or a PyMuPDF text
     pages = [page for page in text.split(FORM_FEED) if page.strip()]
     edged = 0
     for page in pages:
