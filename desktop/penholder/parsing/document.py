@@ -26,10 +26,12 @@ from penholder.parsing.metadata import (
     read_header,
 )
 from penholder.parsing.normalize import PAGE_BREAK, strip_italics, to_lines
+from penholder.parsing.pagebreaks import restore_page_breaks
 from penholder.parsing.paragraphs import build_paragraphs, split_blocks
+from penholder.parsing.pdftext import looks_like_pdftotext, undo_pdftotext
 
 _BODY_END = re.compile(
-    r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:[Pp]lenary\s+)?[Mm]eeting\b|\[?Adopted (?:by|without|at)\b|\[Adopted"
+    r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:[Pp]lenary\s+)?[Mm]eeting\b(?!\s*,)|\[?Adopted (?:by|without|at)\b|\[Adopted"
     r"|In favour:|(?:ANNEX|Annex)(?:es)?(?:\s+[IVX\d]+)?:?$|Appendix(?:\s+[IVX\d]+)?$)"
 )
 _ANNEX = re.compile(r"^(?:ANNEX|Annex)(?:es)?(?:\s+[IVX\d]+)?:?$")
@@ -127,6 +129,9 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
         raise ParseError(f"{name}: binary content, not text (contains NUL characters)")
     if not text.strip():
         raise ParseError(f"{name}: empty file")
+    text = restore_page_breaks(text) or text  # a PDF viewer's copy: pdftotext's text without form feeds
+    if looks_like_pdftotext(text):
+        text = undo_pdftotext(text)
     lines = to_lines(text)
     organ_at = organ_index(lines)
     start = organ_at + 1 if organ_at is not None else _find_body_start(lines)
