@@ -5,8 +5,9 @@ read; a mismatch is repaired from the source file or reported, never served) and
 beside it; its paragraphs get a table of their own; earlier texts of a symbol stay in ``versions``.
 Files are added one transaction each (a failure leaves the library as it was), recorded in the
 journal beside the database in that same transaction (see ``journal``), and skipped when their
-content hash is already known. The schema is versioned with ``PRAGMA user_version`` (version 1 files
-are upgraded in place). Failures name their cause (``failures``); only a damaged file advises
+content hash is already known. The schema is versioned with ``PRAGMA user_version`` (version 1 and 2
+files are upgraded in place). The GA voting data (``import_votes``, ``voting_records``) is applied to
+GA resolutions as they are read. Failures name their cause (``failures``); only a damaged file advises
 ``penholder library rebuild`` (``rebuild``), which never builds from less than the sources.
 """
 
@@ -19,21 +20,22 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
 from penholder import paths
 from penholder.errors import LibraryError, PenholderError
-from penholder.library import failures
+from penholder.library import failures, voting_records
 from penholder.library.failures import REBUILD_HINT
 from penholder.library.importing import ImportReport, content_hash, expand_paths, read_resolutions
 from penholder.library.journal import Journal
 from penholder.library.versions import EARLIER, VersionEntry, much_shorter
+from penholder.library.voting_records import Votes
 from penholder.model import Resolution
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: the General Assembly voting data (``voting_records``)
 _log = logging.getLogger("penholder.library")
 
 _SCHEMA = """
@@ -105,6 +107,35 @@ def model_checksum(model: str) -> str:
     return hashlib.sha256(model.encode("utf-8")).hexdigest()
 
 
+@dataclass
+class VotesReport:
+    """What importing the voting data did: the file's layout and size, and what it says of the library's
+    GA resolutions (``recorded``: adopted by a recorded vote; ``without_vote``: by the coverage rule)."""
+
+    path: str
+    layout: str = ""
+    header_version: str = ""
+    rows: int = 0
+    resolutions: int = 0
+    states: int = 0
+    recorded: list[str] = field(default_factory=list)
+    without_vote: list[str] = field(default_factory=list)
+    mismatched: list[str] = field(default_factory=list)  # States' votes not adding up to the totals
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        """Return one line: what was read and what it says of the library."""
+        if self.cancelled:
+            return f"cancelled: nothing was imported from {self.path}"
+        return (f"{self.resolutions} recorded votes read ({self.rows} rows, {self.states} States, {self.layout} "
+                f"layout); in the library: {len(self.recorded)} GA resolution(s) adopted by a recorded vote, "
+                f"{len(self.without_vote)} without a vote")
+
+    def to_json(self) -> dict:
+        """Return the report as a JSON-ready dict."""
+        return dict(self.__dict__)
+
+
 class Library:
     """An open precedent library; use ``Library.open(path)`` and ``close()`` (or ``with``).
 
@@ -121,6 +152,7 @@ class Library:
         self._journal = journal
         self._lock = threading.RLock()
         self._file = _identity(path)
+        self._votes: tuple[str, Votes] | None = None
 
     # -- opening --------------------------------------------------------------------------------------
 
@@ -180,7 +212,7 @@ class Library:
             connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10, isolation_level=None,
                                          check_same_thread=False)
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
+            if version not in (2, SCHEMA_VERSION):  # a version 2 file reads (without voting data)
                 connection.close()
                 raise LibraryError(f"{failures.read_only(path)}; this library also needs an upgrade to "
                                    "the current schema, which needs a writable folder")
@@ -209,13 +241,31 @@ class Library:
             return None
         rows = self._query("SELECT id, symbol, model, model_sha256, source, content_hash FROM resolutions"
                            " WHERE symbol = ?", (found,))
-        return self._checked(rows[0], strict=True) if rows else None
+        resolution = self._checked(rows[0], strict=True) if rows else None
+        return self.votes().apply(resolution) if resolution is not None else None
 
     def resolutions(self) -> list[Resolution]:
-        """Return every resolution, oldest first (a damaged entry is repaired, or left out and reported)."""
+        """Return every resolution, oldest first (a damaged entry is repaired, or left out and reported);
+        GA resolutions carry their adoption from the voting data where their text does not state it."""
         rows = self._query("SELECT id, symbol, model, model_sha256, source, content_hash FROM resolutions"
                            " ORDER BY year, symbol")
-        return [resolution for row in rows if (resolution := self._checked(row, strict=False)) is not None]
+        votes = self.votes()
+        return [votes.apply(resolution) for row in rows
+                if (resolution := self._checked(row, strict=False)) is not None]
+
+    def votes(self) -> Votes:
+        """Return the General Assembly voting data imported into the library (empty when none was)."""
+        stamp = self.stamp()
+        if self._votes is None or self._votes[0] != stamp:
+            with self._lock:
+                self._follow()
+                try:
+                    self._votes = (stamp, Votes.load(self._connection))
+                except sqlite3.DatabaseError as exc:
+                    if failures.is_damage(exc):
+                        raise LibraryError(f"{self.path} cannot be read ({exc}); {REBUILD_HINT}") from None
+                    raise failures.library_error(exc, self.path, "read") from None
+        return self._votes[1]
 
     def entries(self) -> list[LibraryEntry]:
         """Return a listing of the library, oldest first."""
@@ -293,6 +343,51 @@ class Library:
                 break
         if self._journal is not None:
             self._journal.sync()
+        return report
+
+    def import_votes(self, path: str | Path, progress: Progress | None = None,
+                     cancel: Callable[[], bool] | None = None) -> VotesReport:
+        """Import the UN's General Assembly voting data from its CSV ``path``, in place of any imported before.
+
+        One transaction: a wrong or damaged file raises LibraryError (one line) and changes nothing; a
+        cancel (``cancel()`` true, asked every few thousand rows) stores nothing either and returns a
+        report with ``cancelled`` set. ``progress(bytes_read, file_size, path)``.
+        """
+        from penholder.library.votes import Cancelled, read_voting_data
+
+        self._writable()
+        path = Path(path).expanduser()
+        report = VotesReport(str(path))
+        try:
+            data = read_voting_data(path, progress, cancel)
+        except Cancelled:
+            report.cancelled = True
+            return report
+        try:
+            digest = content_hash(path)
+        except OSError as exc:
+            raise LibraryError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        source = {"path": str(path.resolve()), "sha256": digest, "imported": _now(), "rows": data.rows,
+                  "resolutions": len(data.records), "layout": data.layout}
+        try:
+            with self._lock, self._transaction() as connection:
+                voting_records.store(connection, data, source)
+                self._log("votes", source=source["path"], sha256=digest)
+                _bump(connection)
+            if self._journal is not None:
+                self._journal.sync()
+        except (sqlite3.Error, OSError) as exc:
+            raise LibraryError(f"the voting data could not be stored, nothing was changed: "
+                               f"{failures.describe(exc, self.path, 'change')}") from None
+        report.layout, report.header_version = data.layout, data.header_version
+        report.rows, report.resolutions, report.states = data.rows, len(data.records), len(data.states)
+        report.mismatched = data.mismatched()
+        votes = self.votes()
+        for (symbol,) in self._query("SELECT symbol FROM resolutions"):
+            if votes.record(symbol) is not None and symbol.upper().startswith("A/RES/"):
+                report.recorded.append(symbol)
+            elif voting_records.covered(symbol, votes.coverage):
+                report.without_vote.append(symbol)
         return report
 
     def remove(self, symbol: str) -> bool:
@@ -671,6 +766,7 @@ def _prepare(connection: sqlite3.Connection, path: Path, journal: Journal) -> No
                 for statement in (_SCHEMA + _VERSIONS).split(";"):
                     if statement.strip():
                         connection.execute(statement)
+                voting_records.create(connection)
                 connection.execute("INSERT INTO meta VALUES ('library_id', ?), ('generation', '0'), ('created', ?)",
                                    (uuid.uuid4().hex, _now()))
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -681,6 +777,9 @@ def _prepare(connection: sqlite3.Connection, path: Path, journal: Journal) -> No
         version = _check_version(connection, path)
     if version == 1 and {"meta", "resolutions", "paragraphs"} <= _tables(connection):
         _upgrade_from_1(connection, path, journal)
+        version = _check_version(connection, path)
+    if version == 2 and {"meta", "resolutions", "paragraphs", "versions"} <= _tables(connection):
+        _upgrade_from_2(connection, path)
         version = _check_version(connection, path)
     if version != SCHEMA_VERSION or not {"meta", "resolutions", "paragraphs", "versions"} <= _tables(connection):
         raise LibraryError(f"{path} is not a Penholder library (schema {version}); {REBUILD_HINT}")
@@ -706,6 +805,22 @@ def _upgrade_from_1(connection: sqlite3.Connection, path: Path, journal: Journal
                                    (model_checksum(model), row_id))
                 if source and digest and digest not in known:
                     journal.append("add", source=source, sha256=digest, symbol=symbol)
+            connection.execute("PRAGMA user_version = 2")
+    except BaseException:
+        try:
+            connection.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        raise
+    connection.execute("COMMIT")
+
+
+def _upgrade_from_2(connection: sqlite3.Connection, path: Path) -> None:
+    """Add the voting-data tables to a version 2 library (nothing else changes)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if _check_version(connection, path) == 2:
+            voting_records.create(connection)
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
         try:
