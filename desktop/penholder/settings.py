@@ -8,6 +8,7 @@ broken file never stops the app from starting. No Qt here: window geometry is ke
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ class Settings:
     debounce_ms: int = 150
     editor_font_size: int = 12
     recent_files: list[str] = field(default_factory=list)
+    my_delegation: str = ""  # a Member State's code (FRA): hits say how it voted on their resolution
     last_folder: str = ""  # where the drafter last saved or exported (the next Save and Export dialogs open there)
     window_geometry: str = ""
     window_state: str = ""
@@ -119,6 +121,11 @@ def _check(name: str, value: Any, default: Any) -> Any:
         return list(value)
     if not isinstance(value, str):
         raise _invalid(f"setting {name!r} must be text, not {value!r}")
+    if name == "my_delegation":
+        code = value.strip().upper()
+        if code and not re.fullmatch(r"[A-Z]{2,4}", code):
+            raise ValueError(f"setting 'my_delegation' must be a Member State's code such as FRA, not {value!r}")
+        return code
     if name == "default_profile" and value not in PROFILES:
         raise ValueError(f"setting 'default_profile' must be one of {', '.join(PROFILES)}, not {value!r}")
     return value

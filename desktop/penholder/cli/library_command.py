@@ -1,7 +1,8 @@
-"""``penholder library add|list|remove|rebuild|versions|restore``: manage the precedent library.
+"""``penholder library add|list|remove|rebuild|versions|restore|votes``: manage the precedent library.
 
 ``add`` goes on past missing or unreadable paths (each reported; exit 1). ``versions SYMBOL`` lists the
-texts kept of a symbol, ``restore SYMBOL VERSION`` makes an earlier one current again. Commands that
+texts kept of a symbol, ``restore SYMBOL VERSION`` makes an earlier one current again, ``votes FILE.csv``
+imports the UN's General Assembly voting data (how each GA resolution was adopted, each State's vote). Commands that
 only read or change an existing library refuse a ``--library`` path where there is none.
 """
 
@@ -38,6 +39,10 @@ def register(subparsers: argparse._SubParsersAction, description: str) -> None:
                                  help="make an earlier version of a symbol the current text")
     restore.add_argument("symbol", metavar="SYMBOL")
     restore.add_argument("version", type=int, metavar="VERSION", help="a number from `library versions`")
+    votes = actions.add_parser("votes", parents=[library_option],
+                               help="import the UN General Assembly voting data (digitallibrary.un.org/record/4060887)")
+    votes.add_argument("file", type=Path, metavar="FILE.csv", help="the Member-State or resolution-level CSV")
+    votes.add_argument("--json", action="store_true", help="print the import report as one JSON object")
     parser.set_defaults(func=run)
 
 
@@ -75,6 +80,18 @@ def run(args: argparse.Namespace) -> int:
             if report.changed():
                 library.index()  # save the index now so the next search starts fast
             return 1 if report.failed else 0
+        if args.action == "votes":
+            report = library.import_votes(args.file, progress=_terminal_progress(bytes_read=True))
+            if args.json:
+                print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+            else:
+                print(report.summary())
+            if report.mismatched:
+                print(f"penholder: note: in {len(report.mismatched)} resolution(s) the States' votes do not add up "
+                      f"to the file's totals (the totals are shown), e.g. {report.mismatched[0]}", file=sys.stderr)
+            if not report.cancelled:
+                library.index()  # the index carries the adoptions: save it now so the next search starts fast
+            return 1 if report.cancelled else 0
         if args.action == "versions":
             found = library.versions(args.symbol)
             if not found:
@@ -114,14 +131,15 @@ def _library_known(path: Path) -> bool:
     return path.exists() or journal_path(path).exists()
 
 
-def _terminal_progress():
+def _terminal_progress(bytes_read: bool = False):
     """Return a progress callback that redraws one line on stderr, or None when stderr is not a terminal."""
     if not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int, path: str) -> None:
         name = Path(path).name
-        line = f"\r[{done}/{total}] {name[:60]:<60}"
+        count = f"{done * 100 // max(total, 1)} %" if bytes_read else f"{done}/{total}"
+        line = f"\r[{count}] {name[:60]:<60}"
         sys.stderr.write(line if done < total else "\r" + " " * len(line) + "\r")
         sys.stderr.flush()
 

@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"{symbol} {KINDS[args.kind]} {args.number}: {len(steps)} version(s), oldest first")
     for step in steps:
         label = f"{'PP' if step.kind == 'preambular' else 'OP'}{step.number}"
-        print(f"  {step.year or '????'}  {step.symbol} {label}  similarity {step.similarity:.0f}")
+        print(f"  {step.year or '????'}  {step.symbol} {label}  similarity {step.similarity:.0f}  "
+              f"({step.badge or 'adoption not recorded'})")
         for line in textwrap.wrap(step.text, 96):
             print(f"        {line}")
     return 0

@@ -25,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction, description: str) -> None:
     parser.add_argument("--kind", choices=KIND_CHOICES, help="only preambular or operative paragraphs")
     parser.add_argument("--years", type=_years, metavar="FROM-TO", help="only resolutions of these years")
     parser.add_argument("--consensus", action="store_true", help="only resolutions adopted without a vote")
+    parser.add_argument("--delegation", metavar="CODE", type=str.upper,
+                        help="say how this Member State voted on each hit (default: the 'my delegation' "
+                             "setting; needs `penholder library votes`)")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--library", type=Path, metavar="PATH", help="library database (default: yours)")
     where.add_argument("--corpus", type=Path, metavar="DIR",
@@ -41,10 +44,11 @@ def run(args: argparse.Namespace) -> int:
     if (args.text is None) == (args.batch is None):
         raise PenholderError("give the TEXT to search for, or --batch FILE (not both)")
     index = load_index(args.library, args.corpus)
+    args.delegation = my_delegation(args.delegation)
     if args.batch is not None:
         return _run_batch(index, args)
     hits = index.search(args.text, args.limit, kind=args.kind, body=args.body, years=args.years,
-                        consensus_only=args.consensus)
+                        consensus_only=args.consensus, delegation=args.delegation)
     if args.json:
         print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
     else:
@@ -53,6 +57,15 @@ def run(args: argparse.Namespace) -> int:
         print("penholder: no precedent found", file=sys.stderr)
         return 1
     return 0
+
+
+def my_delegation(given: str | None) -> str | None:
+    """Return the delegation given on the command line, else the one of the settings (or None)."""
+    if given is not None:
+        return given.strip().upper() or None
+    from penholder.settings import Settings
+
+    return Settings.load().my_delegation or None
 
 
 def load_index(library_path: Path | None, corpus: Path | None):
@@ -104,7 +117,8 @@ def _run_batch(index, args: argparse.Namespace) -> int:
             hits = index.search(query, int(request.get("limit") or args.limit),
                                 kind=request.get("kind", args.kind), body=request.get("body", args.body),
                                 years=_batch_years(request.get("years")) or args.years,
-                                consensus_only=bool(request.get("consensus", args.consensus)))
+                                consensus_only=bool(request.get("consensus", args.consensus)),
+                                delegation=request.get("delegation", args.delegation))
             elapsed = (time.perf_counter() - started) * 1000
             answer = {"query": query, "hits": [hit.to_json() for hit in hits], "ms": round(elapsed, 3)}
             print(json.dumps(answer, ensure_ascii=False), flush=True)
@@ -113,7 +127,8 @@ def _run_batch(index, args: argparse.Namespace) -> int:
 
 def _print_hits(hits) -> None:
     for rank, hit in enumerate(hits, start=1):
-        facts = ", ".join(str(part) for part in (hit.year, hit.body, hit.adoption.badge()) if part)
+        facts = ", ".join(str(part) for part in (hit.year, hit.body, hit.adoption.badge() or "adoption not recorded",
+                                                 (hit.delegation or {}).get("label")) if part)
         print(f"{rank:>2}. {hit.score:5.1f}  {hit.symbol} {_label(hit.kind, hit.number)} ({facts})  {hit.reason}")
         for line in textwrap.wrap(hit.text, 100):
             print(f"           {line}")

@@ -22,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction, description: str) -> None:
     parser.add_argument("--library", type=Path, metavar="PATH", help="library to search (default: yours)")
     parser.add_argument("--exclude", metavar="SYMBOL",
                         help="do not count this resolution as a precedent (default: DRAFT when it is a symbol)")
+    parser.add_argument("--delegation", metavar="CODE", type=str.upper,
+                        help="add how this Member State voted on each precedent (default: the 'my delegation' "
+                             "setting)")
     parser.set_defaults(func=run)
 
 
@@ -39,10 +42,13 @@ def run(args: argparse.Namespace) -> int:
         exclude = draft.symbol  # a resolution from the library is not its own precedent
     with Library.open(args.library) as library:
         index = PrecedentIndex.from_library(library)
-    rows = agreed_language_report(draft, index, exclude=exclude)
+    from penholder.cli.search_command import my_delegation
+
+    delegation = my_delegation(args.delegation)
+    rows = agreed_language_report(draft, index, exclude=exclude, delegation=delegation)
     if args.output:
         title = f"Agreed-language report: {draft.symbol or draft.title or Path(args.draft).name}"
-        write_report_docx(rows, args.output, title=title)
+        write_report_docx(rows, args.output, title=title, delegation=delegation)
     if args.json:
         print(json.dumps({"draft": args.draft, "summary": report_summary(rows),
                           "paragraphs": [row.to_json() for row in rows]}, ensure_ascii=False))
@@ -67,7 +73,8 @@ def print_report(rows: list, name: str) -> None:
             print(f"  {row.label:<6}   new   no precedent found")
             continue
         kind = "OP" if hit.kind == "operative" else "PP"
-        how = ", ".join(x for x in (str(hit.year or ""), hit.adoption.badge()) if x)
+        how = ", ".join(x for x in (str(hit.year or ""), hit.adoption.badge() or "adoption not recorded",
+                                    (hit.delegation or {}).get("label")) if x)
         print(f"  {row.label:<6} {row.share_unchanged:>5.0%}  {hit.symbol} {kind} {hit.number}"
               + (f" ({how})" if how else ""))
         if row.changed:

@@ -4,7 +4,8 @@ The new file is built beside the old one (``.library.sqlite3.rebuild-PID``) from
 bundled seeds, every file the journal says was added (its text salvaged from the old file when that
 row still reads and its checksum holds, else read again from the source file), then whatever the
 old file holds that the journal does not know (libraries from before the journal). Removals and
-restores in the journal are replayed. Only when the new file is complete and on disk is it swapped
+restores in the journal are replayed. The GA voting data comes back from the CSV the journal names
+when that file is unchanged, else from the old file's tables, else the report says to import it again. Only when the new file is complete and on disk is it swapped
 in with ``os.replace``; the old file stays as ``library.sqlite3.bak`` (a hard link made before the
 swap). A kill at any moment leaves the old live library as it was, and the next rebuild clears the
 half-built file. The report names every source it could not read again and every resolution missing.
@@ -89,6 +90,7 @@ def _build(path: Path, work: Path, progress: Progress | None) -> ImportReport:
         builder.replay(contents)
         builder.rest()
         builder.finish()
+        _carry_votes(path, connection, contents, report)
         report.salvaged = builder.salvaged
         report.missing = builder.missing(contents)
         new._set_meta("bundled", _now())
@@ -284,6 +286,75 @@ class _Builder:
         _retire_current(self.connection, symbol, f"earlier text (version {version} restored)")
         self.connection.execute("DELETE FROM versions WHERE id = ?", (version_id,))
         _insert_current(self.connection, resolution, source, found_digest, version, added)
+
+
+def _carry_votes(path: Path, connection: sqlite3.Connection, contents: JournalContents,
+                 report: ImportReport) -> None:
+    """Bring the GA voting data into the new file: read again from its unchanged CSV, else copied from the
+    old file, else a note saying to import it again."""
+    from penholder.library import voting_records
+    from penholder.library.votes import read_voting_data
+
+    events = [e for e in contents.events if e.get("event") == "votes" and isinstance(e.get("source"), str)]
+    last = events[-1] if events else None
+    problem = None
+    if last is not None:
+        source = Path(last["source"])
+        try:
+            if content_hash(source) == last.get("sha256"):
+                data = read_voting_data(source)
+                connection.execute("BEGIN IMMEDIATE")
+                voting_records.store(connection, data, {
+                    "path": str(source), "sha256": last.get("sha256"), "imported": last.get("at"),
+                    "rows": data.rows, "resolutions": len(data.records), "layout": data.layout})
+                connection.execute("COMMIT")
+                return
+            problem = f"{source} has changed since it was imported"
+        except OSError as exc:
+            problem = f"{source} cannot be read ({exc.strerror or exc})"
+        except LibraryError as exc:
+            problem = str(exc)
+    if _copy_old_votes(path, connection):
+        if problem:
+            report.notes.append(f"the voting data was taken from the old file ({problem})")
+        return
+    if last is not None:
+        report.notes.append(f"the GA voting data is not in the rebuilt library ({problem}, and the old file's copy "
+                            "cannot be read); import it again (`penholder library votes FILE.csv`)")
+
+
+def _copy_old_votes(path: Path, connection: sqlite3.Connection) -> bool:
+    """Copy the voting tables of the old file at ``path`` into ``connection``; return whether it held any."""
+    from penholder.library import voting_records
+
+    if not path.exists():
+        return False
+    try:
+        old = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+        try:
+            states = old.execute("SELECT position, code, name FROM ga_states").fetchall()
+            columns = ("symbol_key, resolution, undl_id, date, session, draft, committee_report, meeting, title,"
+                       " agenda_title, vote_note, yes, no, abstentions, non_voting, members, votes")
+            rows = old.execute(f"SELECT {columns} FROM ga_votes ORDER BY id").fetchall()
+            meta = old.execute("SELECT key, value FROM meta WHERE key IN (?, ?)",
+                               (voting_records.COVERAGE, voting_records.SOURCE)).fetchall()
+        finally:
+            old.close()
+    except sqlite3.Error:
+        return False
+    if not rows:
+        return False
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        voting_records.create(connection)
+        connection.executemany("INSERT INTO ga_states VALUES (?, ?, ?)", states)
+        connection.executemany(f"INSERT INTO ga_votes ({columns}) VALUES ({', '.join('?' * 17)})", rows)
+        connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta)
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+    return True
 
 
 def _settle(work: Path) -> None:

@@ -245,11 +245,18 @@ class Votes:
                 if position < len(row.votes) and row.votes[position] in "YNAX"}
 
 
-def delegation_label(state: str, letter: str | None, mode: str | None = None) -> str:
-    """Return ``FRA: yes`` (or ``FRA: no recorded vote`` for a resolution adopted without a vote)."""
-    if letter is None:
-        return f"{state.upper()}: {'without a vote' if mode == WITHOUT_A_VOTE else 'vote not recorded'}"
-    return f"{state.upper()}: {vote_word(letter)}"
+def delegation_label(state: str, letter: str | None, mode: str | None = None, recorded: bool = False) -> str:
+    """Return ``FRA: yes``; ``FRA: without a vote`` for a resolution adopted without one; ``FRA: not
+    recorded`` for a recorded vote that lists no vote of the State (not yet a member); ``FRA: adoption
+    not recorded`` when nothing is known."""
+    code = state.strip().upper()
+    if letter is not None:
+        return f"{code}: {vote_word(letter)}"
+    if mode == WITHOUT_A_VOTE:
+        return f"{code}: without a vote"
+    if recorded or mode == RECORDED_VOTE:
+        return f"{code}: not recorded"
+    return f"{code}: adoption not recorded"
 
 
 def meeting_words(symbol: str | None) -> str | None:

@@ -61,31 +61,33 @@ class ReportRow:
             "precedent": None if hit is None else {
                 "symbol": hit.symbol, "kind": hit.kind, "number": hit.number, "year": hit.year,
                 "adoption": hit.adoption.to_json(), "badge": hit.adoption.badge(), "text": hit.text,
-                "also": list(hit.also)},
+                "also": list(hit.also), "delegation": dict(hit.delegation) if hit.delegation else None},
             "changes": [{"tag": op.tag, "old": op.old, "new": op.new, "facts": list(op.facts)}
                         for op in self.ops if op.tag != "equal"],
         }
 
 
 def agreed_language_report(draft: Resolution, index: PrecedentIndex, *, exclude: str | None = None,
-                           progress: Callable[[int, int], None] | None = None) -> list[ReportRow]:
+                           progress: Callable[[int, int], None] | None = None,
+                           delegation: str | None = None) -> list[ReportRow]:
     """Return one row per paragraph of ``draft`` (preambular then operative) with its closest precedent.
 
     ``exclude`` names a symbol whose paragraphs are not precedents (the draft's own, when it is itself
-    in the library). ``progress(done, total)`` is called after each paragraph.
+    in the library). ``progress(done, total)`` is called after each paragraph. With ``delegation`` (a
+    Member State's code) each precedent says how that State voted on it.
     """
     paragraphs = draft.paragraphs
     rows = []
     for done, paragraph in enumerate(paragraphs, start=1):
         position = (draft.preambular if paragraph.kind != OPERATIVE else draft.operative).index(paragraph) + 1
-        rows.append(closest_precedent(paragraph, position, index, exclude))
+        rows.append(closest_precedent(paragraph, position, index, exclude, delegation))
         if progress:
             progress(done, len(paragraphs))
     return rows
 
 
 def closest_precedent(paragraph: Paragraph, position: int, index: PrecedentIndex,
-                      exclude: str | None = None) -> ReportRow:
+                      exclude: str | None = None, delegation: str | None = None) -> ReportRow:
     """Return the report row of one paragraph: the candidate precedent that leaves most words unchanged."""
     text = paragraph.full_text()
     number = paragraph.number if paragraph.kind == OPERATIVE and paragraph.number else position
@@ -105,6 +107,8 @@ def closest_precedent(paragraph: Paragraph, position: int, index: PrecedentIndex
             row.precedent, row.share_unchanged, row.ops = hit, share, ops
     if row.share_unchanged < MIN_SHARE:
         row.precedent, row.ops = None, []
+    if row.precedent is not None and delegation:
+        row.precedent.delegation = index.delegation_vote(row.precedent.symbol, row.precedent.adoption, delegation)
     return row
 
 

@@ -54,6 +54,8 @@ class Hit:
     adoption: Adoption = field(default_factory=Adoption)
     also: list[dict[str, Any]] = field(default_factory=list)
     reason: str = ""
+    # How the drafter's delegation voted on this source (``search(delegation=…)``): {state, vote, label}.
+    delegation: dict[str, Any] | None = None
     # The run of paragraphs this match continues, for the next paragraph's search (``previous=``):
     # symbol -> (kind, number, weight), the paragraph of each resolution that matched and how strongly
     # that resolution has been followed paragraph after paragraph. Not part of the JSON.
@@ -82,6 +84,7 @@ class Hit:
             "badge": self.adoption.badge(),
             "also": [dict(source) for source in self.also],
             "reason": self.reason,
+            "delegation": dict(self.delegation) if self.delegation else None,
         }
 
 
@@ -119,6 +122,7 @@ class PrecedentIndex:
         self._group_year: np.ndarray | None = None
         self._group_size: np.ndarray | None = None
         self._group_lengths: np.ndarray | None = None
+        self.votes: Any = None  # the library's GA voting data (``voting_records.Votes``), for ``delegation``
         years = [info["year"] for info in resolutions if info["year"]]
         self.year_span = (min(years), max(years)) if years else (0, 0)
 
@@ -326,12 +330,31 @@ class PrecedentIndex:
 
     def search(self, query: str, limit: int = 5, *, kind: str | None = None, body: str | None = None,
                years: tuple[int, int] | None = None, consensus_only: bool = False,
-               previous: Hit | None = None) -> list[Hit]:
-        """Return the best precedents for ``query`` (usually the start of a paragraph), best first."""
+               previous: Hit | None = None, delegation: str | None = None) -> list[Hit]:
+        """Return the best precedents for ``query`` (usually the start of a paragraph), best first.
+
+        With ``delegation`` (a Member State's code), each hit also says how that State voted on it.
+        """
         from penholder.search.ranking import rank
 
-        return rank(self, query, limit, kind=kind, body=body, years=years, consensus_only=consensus_only,
+        hits = rank(self, query, limit, kind=kind, body=body, years=years, consensus_only=consensus_only,
                     previous=previous)
+        if delegation:
+            for hit in hits:
+                hit.delegation = self.delegation_vote(hit.symbol, hit.adoption, delegation)
+        return hits
+
+    def delegation_vote(self, symbol: str, adoption: Adoption, state: str) -> dict[str, Any] | None:
+        """Return {state, vote, label} of ``state``'s vote on the GA resolution ``symbol`` (label ``FRA:
+        yes``); None for other bodies (the voting data is the General Assembly's)."""
+        from penholder.library.voting_records import delegation_label, symbol_key
+
+        if not symbol_key(symbol).startswith("A/RES/"):
+            return None
+        letter = self.votes.vote_of(symbol, state) if self.votes else None
+        return {"state": state.upper(), "vote": letter,
+                "label": delegation_label(state, letter, adoption.mode, self.votes is not None
+                                          and self.votes.record(symbol) is not None)}
 
 
 def saved_files() -> list[str]:

@@ -9,12 +9,13 @@ drafter sees when the text appeared and how it changed.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from penholder.errors import LibraryError
+from penholder.model import Adoption
 from penholder.search.index import KINDS, PrecedentIndex
 
 MIN_SIMILARITY = 70.0
@@ -32,6 +33,8 @@ class LineageStep:
     number: int
     text: str
     similarity: float
+    adoption: dict[str, Any] = field(default_factory=dict)  # the resolution's, as in search hits
+    badge: str = ""  # ``vote 120–14–45``, ``consensus`` or empty when the adoption is not recorded
 
     def to_json(self) -> dict[str, Any]:
         """Return the step as a JSON-ready dict."""
@@ -86,5 +89,7 @@ def same_series(title: str, other: str) -> bool:
 
 def _step(index: PrecedentIndex, paragraph: int, similarity: float) -> LineageStep:
     source = index.source(paragraph)
+    adoption = Adoption.from_json(index.resolution_info[index.paragraph_resolution[paragraph]].get("adoption"))
     return LineageStep(symbol=source["symbol"], year=source["year"], kind=source["kind"],
-                       number=source["number"], text=index.texts[paragraph], similarity=float(similarity))
+                       number=source["number"], text=index.texts[paragraph], similarity=float(similarity),
+                       adoption=adoption.to_json(), badge=adoption.badge())

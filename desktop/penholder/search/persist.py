@@ -31,13 +31,17 @@ def cached_index(library: Any) -> PrecedentIndex:
     folder: Path = library.index_folder()
     clean_leftovers(folder)
     stamp = library.stamp()
+    votes = library.votes() if hasattr(library, "votes") else None
     if PrecedentIndex.saved_stamp(folder) == stamp:
         try:
-            return PrecedentIndex.load(folder)
+            index = PrecedentIndex.load(folder)
+            index.votes = votes
+            return index
         except (OSError, ValueError, KeyError):  # integrity.DamagedIndex is a ValueError
             pass  # a damaged or unreadable copy: never served, built again from the database
     index = PrecedentIndex.from_resolutions(library.resolutions())
     save_index(index, folder, stamp)
+    index.votes = votes
     return index
 
 

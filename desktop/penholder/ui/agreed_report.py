@@ -25,13 +25,15 @@ def summary_message(counts: dict, path: Path) -> str:
             f"{counts.get('changed', 0)} changed, {counts.get('new', 0)} without precedent")
 
 
-def write_agreed_report(resolution, index, path: Path, title: str, progress=None) -> dict:
+def write_agreed_report(resolution, index, path: Path, title: str, progress=None,
+                        delegation: str | None = None) -> dict:
     """Write the agreed-language report of ``resolution`` against ``index`` to ``path``; return the counts
-    of agreed, changed and new paragraphs (runs in a worker; ``progress(done, total)`` per paragraph)."""
+    of agreed, changed and new paragraphs (runs in a worker; ``progress(done, total)`` per paragraph). With
+    ``delegation`` (the settings' Member State) the table says how it voted on each precedent."""
     from penholder.report import agreed_language_report, report_summary, write_report_docx
 
-    rows = agreed_language_report(resolution, index, progress=progress)
-    write_report_docx(rows, path, title=title)
+    rows = agreed_language_report(resolution, index, progress=progress, delegation=delegation)
+    write_report_docx(rows, path, title=title, delegation=delegation)
     return report_summary(rows)
 
 
@@ -69,7 +71,10 @@ def export_report_dialog(window) -> None:
         status.showMessage("Agreed-language report not written", 6000)
         files.show_error(message)
 
+    delegation = window.settings.my_delegation or None
+
     def job():
-        return write_agreed_report(resolution, index, path, title, lambda done, total: relay(done, total, ""))
+        return write_agreed_report(resolution, index, path, title, lambda done, total: relay(done, total, ""),
+                                   delegation)
 
     files.exports.append(start_task(job, done, failed, owner=window))

@@ -67,7 +67,7 @@ class MetadataDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    """Edit library path, default export profile, number of hits, debounce and editor font size."""
+    """Edit library path, my delegation, default export profile, number of hits, debounce and font size."""
 
     def __init__(self, settings: Settings, parent=None):
         super().__init__(parent)
@@ -99,8 +99,14 @@ class SettingsDialog(QDialog):
         self.font_size.setRange(6, 40)
         self.font_size.setSuffix(" pt")
         self.font_size.setValue(settings.editor_font_size)
+        self.delegation = QLineEdit(settings.my_delegation)
+        self.delegation.setPlaceholderText("FRA")
+        self.delegation.setMaxLength(4)
+        self.delegation.setToolTip("Your Member State's three-letter code: each GA precedent then says how it "
+                                   "voted (Library › Import Voting Data first)")
         form = QFormLayout()
         form.addRow("Library", library_widget)
+        form.addRow("My delegation", self.delegation)
         form.addRow("Export profile", self.profile)
         form.addRow("Precedents shown", self.hits)
         form.addRow("Search after a pause of", self.debounce)
@@ -122,6 +128,7 @@ class SettingsDialog(QDialog):
             "hits": self.hits.value(),
             "debounce_ms": self.debounce.value(),
             "editor_font_size": self.font_size.value(),
+            "my_delegation": self.delegation.text().strip().upper(),
         }
 
 

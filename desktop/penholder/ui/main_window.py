@@ -204,6 +204,9 @@ class MainWindow(QMainWindow):
         self.import_report_action = self._action(library, "Last &Import Report …", self.show_import_report, None,
                                                  "Show what the last Add to Library did, file by file")
         self.import_report_action.setEnabled(False)
+        self._action(library, "Import &Voting Data …", self.import_votes_dialog, None,
+                     "Import the UN General Assembly voting data (CSV of digitallibrary.un.org/record/4060887): "
+                     "how each GA resolution was adopted and each State's vote")
         self._action(library, "&Reload Library", self.load_library)
 
         view = bar.addMenu("&View")
@@ -336,6 +339,25 @@ class MainWindow(QMainWindow):
         self.cancel_import_action.setEnabled(True)
         self.import_dialog = add_to_library(self, self.settings.library(), paths, done)
 
+    def import_votes_dialog(self, path: str | None = None) -> None:
+        """Choose the voting-data CSV and import it in the pool (progress, Cancel); reload the library after."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from penholder.ui.votes_dialog import import_votes
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Import Voting Data", self.settings.last_folder,
+                                                  "UN voting data (*.csv);;All files (*)")
+        if not path:
+            return
+
+        def done(report):
+            if report is not None and not report.cancelled:
+                self.library_note = f"Voting data: {report.summary()}"
+                self.load_library()
+
+        self.votes_dialog = import_votes(self, self.settings.library(), path, done)
+
     def show_import_report(self) -> bool:
         """Show the window of the last Add to Library again, with its report; return whether there is one."""
         dialog = getattr(self, "import_dialog", None)
@@ -403,6 +425,8 @@ class MainWindow(QMainWindow):
             self.panel.show_message("Type or move to a paragraph to see its precedents.")
             return
         options = self.panel.search_options(self.settings.hits)
+        if self.settings.my_delegation:
+            options["delegation"] = self.settings.my_delegation  # each hit says how it voted
         key = (current[1], tuple(sorted(options.items())))
         if key == self.last_query and not force:
             return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 BODIES = ["Any body", "HRC", "GA", "SC", "ECOSOC"]
 KINDS = ["Both parts", "Preambular", "Operative"]
+NOT_RECORDED = "adoption not recorded"  # a hit whose resolution's adoption nothing tells
 ANY_YEAR = 1944  # the year boxes' "any year", just below the first real year
 SELECTED_BG = "#e8eef7"
 CARD_BG = "#ffffff"
@@ -38,6 +39,7 @@ STYLE = """
  .score { color: #1d3f72; font-weight: 600; }
  .badge { color: #2f6b3a; }
  .vote { color: #8a4b12; }
+ .delegation { color: #1d3f72; font-weight: 600; }
  .also { color: #777; font-size: 9pt; }
  .empty { color: #777; }
 </style>
@@ -298,8 +300,9 @@ class PrecedentPanel(QWidget):
 
     def _card(self, index: int, hit) -> str:
         background = SELECTED_BG if index == self.selected else CARD_BG
-        badge = hit.adoption.badge() if hit.adoption else ""
-        badge_class = "badge" if badge == "consensus" else "vote"
+        badge = (hit.adoption.badge() if hit.adoption else "") or NOT_RECORDED
+        badge_class = "badge" if badge == "consensus" else ("empty" if badge == NOT_RECORDED else "vote")
+        delegation = (hit.delegation or {}).get("label") if getattr(hit, "delegation", None) else None
         also = ", ".join(f"{short_symbol(a['symbol'])} {paragraph_label(a['kind'], a['number'])}"
                          for a in hit.also[:6])
         if len(hit.also) > 6:
@@ -312,6 +315,7 @@ class PrecedentPanel(QWidget):
             f"{paragraph_label(hit.kind, hit.number)}</span>&nbsp;&nbsp;"
             f"<span class='score'>{hit.score:.0f}</span>"
             + (f"&nbsp;&nbsp;<span class='{badge_class}'>{html.escape(badge)}</span>" if badge else "")
+            + (f"&nbsp;&nbsp;<span class='delegation'>{html.escape(delegation)}</span>" if delegation else "")
         )
         rows = [f"<tr><td class='head'>{head}</td></tr>"]
         if also:
@@ -339,7 +343,8 @@ class PrecedentPanel(QWidget):
         for step in steps:
             head = (f"<span class='symbol'>{html.escape(step.symbol)}</span>"
                     f"<span class='meta'> · {step.year or ''} · {paragraph_label(step.kind, step.number)}"
-                    f" · similarity {step.similarity:.0f}</span>")
+                    f" · similarity {step.similarity:.0f} · "
+                    f"{html.escape(getattr(step, 'badge', '') or NOT_RECORDED)}</span>")
             body = html.escape(step.text) if previous is None else diff_html(previous, step.text)
             if previous is not None and previous == step.text:
                 body = "<span class='meta'>(unchanged)</span> " + body
