@@ -185,7 +185,7 @@ class _Reader:
             symbol = row[resolution_at].strip()
             if not symbol:
                 raise LibraryError(f"{self.name} line {self.line}: the resolution column is empty")
-            key = (symbol, row[undl_at].strip() if undl_at is not None else "")
+            key = (_key(symbol), row[undl_at].strip() if undl_at is not None else "")
             record = records.get(key)
             if record is None:
                 record = records[key] = self._record(row, index, symbol)
@@ -277,6 +277,11 @@ class _Reader:
             raise LibraryError(f"{self.name} line {self.line}: {column} is {text!r}, not a number of States; "
                                "the file is damaged or not the UN voting data")
         return int(value)
+
+
+def _key(symbol: str) -> str:
+    """Return the key rows of one resolution share (its symbol in upper case, without spaces)."""
+    return "".join(symbol.split()).upper()
 
 
 def _session(text: str) -> str:
