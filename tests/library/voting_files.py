@@ -111,3 +111,10 @@ def write_resolution_level(path: Path, votes: list[Vote], *, with_note: bool = F
         if es_row:
             writer.writerow({**ES_10_21, labels[0]: "Y", labels[6]: "N"})
     return path
+
+
+def filler(count: int, session: int = 70, seed: int = 7) -> list[Vote]:
+    """Return ``count`` recorded votes on made-up numbers of an earlier session (to make a file longer)."""
+    rng = random.Random(seed)
+    return [Vote(f"A/RES/{session}/{number}", f"{session + 1945}-12-01",
+                 {code: rng.choice("YYYNAX") for code, _ in STATES}) for number in range(1, count + 1)]
