@@ -120,6 +120,7 @@ def test_the_data_applies_to_resolutions_added_later_and_reaches_the_index(libra
 
 MALFORMED = {
     "a field missing (a file cut short)": lambda text: text.rsplit(",", 3)[0],
+    "cut inside the last field": lambda text: text[:-40],
     "a vote that is not Y, N, A or X": lambda text: text.replace(",FRANCE,Y,", ",FRANCE,Q,", 1)
                                                     .replace(",FRANCE,A,", ",FRANCE,Q,", 1),
     "a total that is not a number": lambda text: text.replace(".0,", ".5,", 1),
@@ -183,6 +184,22 @@ def test_a_bit_flip_in_the_file_is_refused_or_imported_whole(library, tmp_path, 
         assert library.stamp() != stamp and stored == report.resolutions
         assert report.resolutions in (ROUNDS + 1, ROUNDS + 2)  # a flipped digit of a symbol or id: one more
     assert outcomes["refused"] > 20 and sum(outcomes.values()) == 200
+
+
+def test_a_file_cut_anywhere_but_at_a_line_end_is_refused(library, tmp_path, votes):
+    raw = vf.write_member_state(tmp_path / "all.csv", votes).read_bytes()
+    cut = tmp_path / "cut.csv"
+    refused = 0
+    for size in range(len(raw) - 1, 0, -len(raw) // 97):
+        cut.write_bytes(raw[:size])
+        try:
+            library.import_votes(cut)
+        except LibraryError as exc:
+            assert "\n" not in str(exc)
+            refused += 1
+        else:
+            assert raw[size - 1:size] in (b"\n", b"\r")  # a cut at a line end reads as a shorter file
+    assert refused >= 95
 
 
 def test_cancel_stores_nothing(library, tmp_path, votes, monkeypatch):

@@ -7,7 +7,7 @@ lack ``vote_note``); totals may be written as floats (``120.0``); sessions may b
 streamed with the ``csv`` module: States' votes are kept as one byte per State per resolution, so the
 900,000 rows of the full file take a few MB. ``progress(done_bytes, total_bytes, path)`` is called every
 few thousand rows and ``cancel()`` is asked as often; a wrong or damaged file raises one LibraryError
-naming the line and what is wrong with it.
+naming the line and what is wrong with it (a file that does not end with a line break is taken as cut short).
 """
 
 from __future__ import annotations
@@ -110,6 +110,13 @@ def read_voting_data(path: str | Path, progress: Progress | None = None,
         raise LibraryError(f"{name}: cannot be read ({exc.strerror or exc})") from None
     reader_state = _Reader(name, total, progress, cancel)
     try:
+        if total:
+            raw.seek(-1, io.SEEK_END)
+            if raw.read(1) not in (b"\n", b"\r"):
+                raw.close()
+                raise LibraryError(f"{name} ends in the middle of a line: the file is cut short (download it "
+                                   "again) or is not the UN voting data (CSV)")
+            raw.seek(0)
         with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text:
             return reader_state.read(csv.reader(text, strict=True), raw)
     except UnicodeDecodeError as exc:
