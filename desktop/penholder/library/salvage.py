@@ -4,7 +4,8 @@ The file (and its write-ahead log) is copied to a temporary folder and opened th
 stored texts (current ones and earlier versions) are read one row at a time by their row id, so a
 damaged page costs the rows on it, not the whole file; when even the list of row ids cannot be read,
 the ids are probed one by one. A row is kept only if its model's checksum holds (or, in files from
-before checksums, if the model reads as a resolution).
+before checksums, if the model reads as a resolution); its symbol is the model's own, which the
+checksum covers (a damaged symbol column does not rename it).
 """
 
 from __future__ import annotations
@@ -155,6 +156,8 @@ def _checked(row: tuple, current: bool) -> SalvagedText | None:
         resolution = text.resolution()
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
-    if resolution.symbol not in (symbol, None) and checksum is None:
-        return None
+    if resolution.symbol not in (symbol, None):
+        if checksum is None:
+            return None
+        text.symbol = resolution.symbol  # the symbol column is damaged; the model's, checksummed, holds
     return text
