@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ["tests/reliability", "tests/drafts/test_validation.py", "tests/export/test_fuzzed_export.py",
-         "tests/readers/test_text_reader.py"]
+         "tests/readers/test_text_reader.py", "tests/library/test_votes.py"]
 
 
 def main(argv: list[str] | None = None) -> int:
