@@ -111,3 +111,20 @@ def test_a_task_that_fails_unexpectedly_leaves_its_traceback_in_the_log(qtbot, u
         assert "Traceback (most recent call last)" in text and "in broken" in text
     finally:
         logs.shutdown()
+
+
+def test_loading_the_library_sets_its_objects_aside_from_the_collector(qtbot, seed_index):
+    # A full collection walks every object alive; with a real library in memory that stalled typing.
+    import gc
+
+    from tests.ui.conftest import open_window
+
+    gc.unfreeze()
+    window = open_window(qtbot, seed_index)  # set_index: the library is ready
+    try:
+        assert gc.get_freeze_count() > 0
+        frozen = gc.get_freeze_count()
+        window.set_index(seed_index, None, None)  # a reload thaws, collects and freezes again
+        assert gc.get_freeze_count() >= frozen // 2
+    finally:
+        gc.unfreeze()

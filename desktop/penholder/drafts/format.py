@@ -149,9 +149,16 @@ class Draft:
         return cls(text, metadata, provenance)
 
     def provenance_of(self, paragraph_text: str) -> Provenance | None:
-        """Return the provenance of the paragraph whose text is ``paragraph_text``, if recorded."""
-        wanted = _plain(paragraph_text)
-        return next((p for p in reversed(self.provenance) if _plain(p.text) == wanted), None)
+        """Return the provenance of the paragraph whose text is ``paragraph_text``, if recorded (the latest)."""
+        entries = self.provenance
+        if not entries:
+            return None
+        # The outline asks for every paragraph after each pause: index the entries once per change.
+        key = (id(entries), len(entries), id(entries[-1]))
+        if self.__dict__.get("_by_text_key") != key:
+            self.__dict__["_by_text"] = {_plain(p.text): p for p in entries}
+            self.__dict__["_by_text_key"] = key
+        return self.__dict__["_by_text"].get(_plain(paragraph_text))
 
     def apply_to(self, resolution: Resolution) -> Resolution:
         """Return ``resolution`` with the draft's metadata filled in where the metadata says more."""

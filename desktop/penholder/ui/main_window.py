@@ -6,6 +6,7 @@ the thread pool (``workers``); file handling lives in ``draft_files.DraftFiles``
 
 from __future__ import annotations
 
+import gc
 import time
 import uuid
 
@@ -284,6 +285,7 @@ class MainWindow(QMainWindow):
         def use(aids):
             self.completion.set_completer(aids[1])
             self.checks.set_checker(aids[0])
+            settle_memory()
 
         start_task(lambda: load_drafting_aids(library_path), use, owner=self)
 
@@ -303,6 +305,7 @@ class MainWindow(QMainWindow):
         note, self.library_note = self.library_note, ""
         self.statusBar().showMessage(note or "Precedent library ready", 15000 if note else 3000)
         self.panel.show_message("Type or move to a paragraph to see its precedents.")
+        settle_memory()
         self.search_now(force=True)
 
     def add_files_dialog(self) -> None:
@@ -626,3 +629,13 @@ def parsed_leads(text: str) -> dict[str, str]:
 
     resolution = draft_structure(text)[0]
     return {p.text[:48]: p.lead for p in resolution.paragraphs if p.lead}
+
+
+def settle_memory() -> None:
+    """Once the library's index and drafting aids are loaded, collect once and set everything alive aside
+    from the collector (``gc.freeze``): with the objects of a thousand resolutions in memory, each full
+    collection while typing stalled the window for about 100 ms (10 ms after). A reload first gives the
+    old library's objects back to the collector."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
