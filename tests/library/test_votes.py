@@ -97,6 +97,12 @@ def test_import_gives_mode_totals_and_each_states_vote(library, tmp_path, votes,
     assert data.vote_of("A/RES/ES-10/21", "FRANCE" if "name" in kind else "fra") is None  # no row of it
     record = data.record(voted)
     assert record.draft == votes[0].row()["draft"] and record.agenda_title == votes[0].row()["agenda_title"]
+    from penholder.model import Resolution
+
+    bare = data.apply(Resolution(symbol=voted, body="GA"))  # a text without its agenda item's title
+    assert bare.agenda_title == votes[0].row()["agenda_title"] and bare.adoption.mode == RECORDED_VOTE
+    own = data.apply(Resolution(symbol=voted, body="GA", agenda_title="As the text has it"))
+    assert own.agenda_title == "As the text has it"
     assert record.committee_report == votes[0].row()["committee_report"]
 
 

@@ -205,9 +205,11 @@ class Votes:
         if not resolution.symbol or not symbol_key(resolution.symbol).startswith("A/RES/"):
             return resolution
         adoption = resolution.adoption
+        row = self.record(resolution.symbol)
+        if row is not None and not resolution.agenda_title and row.agenda_title:
+            resolution.agenda_title = row.agenda_title  # for the export's front matter, where the text lacks it
         if adoption.mode is not None:
             return resolution
-        row = self.record(resolution.symbol)
         if row is not None:
             adoption.mode = RECORDED_VOTE
             adoption.in_favour, adoption.against, adoption.abstaining = row.yes, row.no, row.abstentions
