@@ -341,6 +341,8 @@ def replay_session(make_window, resolution, folder: Path, name: str, *, index=No
     wait_until(lambda: window.index is not None)
     outputs = {"docx": folder / f"{name}.docx", "redline": folder / f"{name}-redline.docx",
                "report": folder / f"{name}-agreed.docx"}
+    for stale in outputs.values():  # an earlier run's files must not pass for this one's
+        stale.unlink(missing_ok=True)
     files = window.files
     errors: list[str] = []
     files.show_error = errors.append  # a message box would wait for a click

@@ -128,3 +128,14 @@ def test_loading_the_library_sets_its_objects_aside_from_the_collector(qtbot, se
         assert gc.get_freeze_count() >= frozen // 2
     finally:
         gc.unfreeze()
+
+
+def test_progress_after_the_window_closed_is_dropped_quietly(qtbot):
+    # An agreed-language report still running when its window closed raised in the worker thread.
+    from penholder.ui.workers import ProgressRelay
+
+    relay = ProgressRelay()
+    import shiboken6
+
+    shiboken6.delete(relay)
+    relay(1, 2, "")  # no RuntimeError: nobody is listening any more

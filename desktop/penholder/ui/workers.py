@@ -41,12 +41,27 @@ class Task:
         try:
             result = function()
         except PenholderError as exc:
-            self.signals.failed.emit(str(exc))
+            _emit(self.signals.failed, str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug must not kill the worker thread silently
-            logs.unexpected("background task", exc, "penholder.ui")
-            self.signals.failed.emit(f"{exc.__class__.__name__}: {exc}")
+            if not _gone(exc):
+                logs.unexpected("background task", exc, "penholder.ui")
+            _emit(self.signals.failed, f"{exc.__class__.__name__}: {exc}")
         else:
-            self.signals.done.emit(result)
+            _emit(self.signals.done, result)
+
+
+def _gone(exc: BaseException) -> bool:
+    """Return whether ``exc`` says a Qt object was deleted (the window closed while the task ran)."""
+    return isinstance(exc, RuntimeError) and "deleted" in str(exc)
+
+
+def _emit(signal, value) -> None:
+    """Emit a task's result; nothing when the window that asked for it has closed meanwhile."""
+    try:
+        signal.emit(value)
+    except RuntimeError as exc:
+        if not _gone(exc):
+            raise
 
 
 _RUNNING: set[Task] = set()
@@ -88,8 +103,12 @@ class ProgressRelay(QObject):
     progressed = Signal(int, int, str)
 
     def __call__(self, done: int, total: int, path: str) -> None:
-        """Report progress (safe to call from any thread)."""
-        self.progressed.emit(done, total, path)
+        """Report progress (safe to call from any thread, and after the window closed)."""
+        try:
+            self.progressed.emit(done, total, path)
+        except RuntimeError as exc:
+            if not _gone(exc):
+                raise
 
 
 class SearchRequest:
