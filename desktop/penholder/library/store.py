@@ -790,8 +790,7 @@ def _prepare(connection: sqlite3.Connection, path: Path, journal: Journal) -> No
 
 def _upgrade_from_1(connection: sqlite3.Connection, path: Path, journal: Journal) -> None:
     """Add versions and model checksums to a version 1 library; record its sources in the journal."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with _Transaction(connection):
         if _check_version(connection, path) == 1:
             connection.execute("ALTER TABLE resolutions ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
             connection.execute("ALTER TABLE resolutions ADD COLUMN model_sha256 TEXT")
@@ -806,29 +805,14 @@ def _upgrade_from_1(connection: sqlite3.Connection, path: Path, journal: Journal
                 if source and digest and digest not in known:
                     journal.append("add", source=source, sha256=digest, symbol=symbol)
             connection.execute("PRAGMA user_version = 2")
-    except BaseException:
-        try:
-            connection.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
-        raise
-    connection.execute("COMMIT")
 
 
 def _upgrade_from_2(connection: sqlite3.Connection, path: Path) -> None:
     """Add the voting-data tables to a version 2 library (nothing else changes)."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with _Transaction(connection):
         if _check_version(connection, path) == 2:
             voting_records.create(connection)
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except BaseException:
-        try:
-            connection.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
-        raise
-    connection.execute("COMMIT")
 
 
 def _check_version(connection: sqlite3.Connection, path: Path) -> int:
