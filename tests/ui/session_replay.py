@@ -30,6 +30,7 @@ from penholder.drafts import layout
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+READING_MS = 200  # a drafter's look at the panel before Ctrl+1 or a move: no key lands in the same instant
 
 
 @dataclass
@@ -250,6 +251,7 @@ class Replay:
         if not self.window.panel.hits:
             return
         hit_text = self.window.panel.hits[0].text
+        self.wait(READING_MS)  # the drafter reads the panel before choosing (no key in the same instant)
         self.key(Qt.Key.Key_1, CTRL)
         self.wait(30)
         body = self.editor.current_paragraph()
@@ -266,6 +268,7 @@ class Replay:
     def _move_up_and_back(self) -> bool:
         """Alt+Up then Alt+Down on the paragraph just typed: the draft is as it was."""
         before = self.editor.toPlainText()
+        self.wait(READING_MS)
         self.key(Qt.Key.Key_Up, ALT)
         if self.editor.toPlainText() == before:
             return False
