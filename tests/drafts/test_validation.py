@@ -138,9 +138,9 @@ OUTCOMES = {"loaded": 0, "DraftError": 0, "offered": 0, "set aside": 0, "newer":
 
 
 def _newer_schema(raw: str) -> bool:
-    try:
-        schema = json.loads(raw).get("schema")
-    except (ValueError, AttributeError):
+    try:  # as a draft is read: whole numbers of more than 100 digits are (huge) floats, not over Python's limit
+        schema = json.loads(raw, parse_int=lambda s: int(s) if len(s.lstrip("-")) <= 100 else float(s)).get("schema")
+    except (ValueError, AttributeError, RecursionError):
         return False
     return isinstance(schema, int) and not isinstance(schema, bool) and schema > 1
 
