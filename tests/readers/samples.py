@@ -112,6 +112,11 @@ def _write_pdf(path: Path, content: bytes, level: int = 6) -> Path:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Italic /Encoding /WinAnsiEncoding >>",
     ]
+    return write_pdf_objects(path, objects)
+
+
+def write_pdf_objects(path: Path, objects: list[bytes]) -> Path:
+    """Write ``objects`` (numbered from 1, the catalog first) as a PDF with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

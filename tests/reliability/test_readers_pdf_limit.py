@@ -19,7 +19,7 @@ from penholder.errors import ParseError
 from penholder.library import Library
 from penholder.readers import pdf_worker, read_resolution
 from tests.readers.probes import report
-from tests.readers.samples import resolution_runs, write_text_pdf
+from tests.readers.samples import resolution_runs, write_pdf_objects, write_text_pdf
 
 LIMIT = 2.0
 SPAWN = 3.0  # starting a worker (an interpreter and pypdf) on a loaded machine, at most
@@ -39,18 +39,7 @@ def write_shared_stream_pdf(path: Path, pages: int, operations: int) -> Path:
     ]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
                 b"/Resources << /Font << /F1 3 0 R >> >> >>"] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return write_pdf_objects(path, objects)
 
 
 def write_one_long_call_pdf(path: Path) -> Path:
@@ -69,18 +58,7 @@ def _one_page(path: Path, content: bytes) -> Path:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return write_pdf_objects(path, objects)
 
 
 @pytest.fixture(scope="module")
