@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -129,3 +131,18 @@ def write_pdf_objects(path: Path, objects: list[bytes]) -> Path:
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path.write_bytes(bytes(out))
     return path
+
+
+def zip_parts(path: Path) -> dict[str, bytes]:
+    """Return the parts of a ZIP package (a DOCX) by name."""
+    with zipfile.ZipFile(path) as archive:
+        return {item.filename: archive.read(item.filename) for item in archive.infolist()}
+
+
+def zipped(parts: dict[str, bytes]) -> bytes:
+    """Return a deflated ZIP package (a DOCX) of ``parts``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

@@ -24,7 +24,7 @@ from penholder.readers import read_resolution
 from penholder.readers.incoming import import_draft_text
 from penholder.readers.limits import MAX_UNPACKED_BYTES
 from tests.readers.probes import report
-from tests.readers.samples import write_docx
+from tests.readers.samples import write_docx, zip_parts, zipped
 
 MB = 1024 * 1024
 LYING_BYTES = 430 * MB  # what the issue's lying bomb cost before failing
@@ -44,20 +44,6 @@ DOORS = {"library import": read_resolution, "Import Draft": import_draft_text, "
 @pytest.fixture(scope="module")
 def base(tmp_path_factory) -> Path:
     return write_docx(tmp_path_factory.mktemp("door") / "base.docx")
-
-
-def _parts(base: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(base) as archive:
-        return {item.filename: archive.read(item.filename) for item in archive.infolist()}
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    """Return a DOCX of ``parts``."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def _deflated_zip(parts: dict[str, bytes], name: str, size: int) -> bytes:
@@ -97,7 +83,7 @@ def _lie(data: bytes, name: str, declared: int, crc: int | None = None) -> bytes
 @pytest.fixture(scope="module")
 def lying_source(base) -> bytes:
     """A DOCX whose main part, word/document.xml, is 430 MB of zeros deflated (about 420 kB), sizes true."""
-    return _deflated_zip(_parts(base), BOMB_PART, LYING_BYTES)
+    return _deflated_zip(zip_parts(base), BOMB_PART, LYING_BYTES)
 
 
 def _reason(outcome: str, path: Path) -> str:
@@ -154,7 +140,7 @@ def test_an_honest_bomb_is_refused_from_its_directory(tmp_path, lying_source, do
 
 def test_many_small_parts_that_lie_are_cut_each_at_its_size(tmp_path, base):
     """300 parts each declaring 1 kB (under every ratio check) but holding 1 MB of zeros each."""
-    parts = _parts(base)
+    parts = zip_parts(base)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, content in parts.items():
@@ -178,7 +164,7 @@ def test_the_budget_counts_what_is_inflated(tmp_path, base, monkeypatch):
     from penholder.readers import zip_guard
 
     path = tmp_path / "big.docx"
-    path.write_bytes(_deflated_zip(_parts(base), "word/media/image1.png", 3 * MB))
+    path.write_bytes(_deflated_zip(zip_parts(base), "word/media/image1.png", 3 * MB))
     monkeypatch.setattr(zip_guard, "MAX_UNPACKED_BYTES", 2 * MB)
     monkeypatch.setattr(zip_guard, "_check_directory", lambda *_args: None)  # as if the directory lied
     with pytest.raises(ParseError, match=r"expands to more than 2 MB; it is probably damaged"):
@@ -206,10 +192,10 @@ _ENCODINGS = ["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]
 @pytest.mark.parametrize("bom", [True, False], ids=["BOM", "no BOM"])
 @pytest.mark.parametrize("declaration", [True, False], ids=["declared", "undeclared"])
 def test_a_dtd_is_refused_in_any_encoding(tmp_path, base, part, encoding, bom, declaration):
-    parts = _parts(base)
+    parts = zip_parts(base)
     parts[part] = _dtd_document(encoding, bom, declaration)
     path = tmp_path / "dtd.docx"
-    path.write_bytes(_zip(parts))
+    path.write_bytes(zipped(parts))
     for door in (read_resolution, import_draft_text):
         with pytest.raises(ParseError) as caught:
             door(path)
@@ -224,10 +210,10 @@ def test_dtd_probe_table(tmp_path, base):
             for declaration in (True, False):
                 if encoding in ("utf-7", "cp500", "cp037") and (bom or not declaration):
                     continue
-                parts = _parts(base)
+                parts = zip_parts(base)
                 parts["word/document.xml"] = _dtd_document(encoding, bom, declaration)
                 path = tmp_path / "dtd.docx"
-                path.write_bytes(_zip(parts))
+                path.write_bytes(zipped(parts))
                 runs += 1
                 try:
                     import_draft_text(path)
@@ -240,24 +226,24 @@ def test_dtd_probe_table(tmp_path, base):
 
 
 def test_a_part_in_an_encoding_no_codec_reads_is_refused(tmp_path, base):
-    parts = _parts(base)
+    parts = zip_parts(base)
     parts["word/document.xml"] = parts["word/document.xml"].replace(b"encoding='UTF-8'", b"encoding='X-MADE-UP'", 1)
     assert b"X-MADE-UP" in parts["word/document.xml"]
     path = tmp_path / "odd.docx"
-    path.write_bytes(_zip(parts))
+    path.write_bytes(zipped(parts))
     with pytest.raises(ParseError, match="text encoding Word does not use"):
         read_resolution(path)
 
 
 def test_an_svg_picture_with_a_doctype_is_not_refused(tmp_path, base):
     """SVG files often carry a DOCTYPE; Word keeps them as pictures, which nothing parses."""
-    parts = _parts(base)
+    parts = zip_parts(base)
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
         b"<Default ", b'<Default Extension="svg" ContentType="image/svg+xml"/><Default ', 1)
     parts["word/media/image9.svg"] = (b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
                                       b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg/>')
     path = tmp_path / "logo.docx"
-    path.write_bytes(_zip(parts))
+    path.write_bytes(zipped(parts))
     assert read_resolution(path).operative
 
 

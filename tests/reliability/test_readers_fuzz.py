@@ -9,10 +9,8 @@ cut or repeated before the archive is rebuilt (reaching python-docx and lxml).
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from penholder.model import Resolution
 from penholder.readers import read_resolution
 from penholder.readers.incoming import import_draft_text
 from tests.readers.probes import report
-from tests.readers.samples import write_docx
+from tests.readers.samples import write_docx, zip_parts, zipped
 
 EXAMPLES = 3000 if os.environ.get("PENHOLDER_FUZZ") else 300
 OUTCOMES: dict[str, Counter] = {"DOCX": Counter(), "text": Counter()}
@@ -41,17 +39,7 @@ def work(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def docx_parts(work) -> dict[str, bytes]:
-    path = write_docx(work / "sample.docx", numbered=True, table=True)
-    with zipfile.ZipFile(path) as archive:
-        return {item.filename: archive.read(item.filename) for item in archive.infolist()}
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+    return zip_parts(write_docx(work / "sample.docx", numbered=True, table=True))
 
 
 def _through_the_door(path: Path, data: bytes, kind: str) -> None:
@@ -82,7 +70,7 @@ def _flip(data: bytes, flips) -> bytes:
 @_SETTINGS
 @given(flips=_FLIPS)
 def test_docx_with_flipped_archive_bytes(work, docx_parts, flips):
-    _through_the_door(work / "flipped.docx", _flip(_zip(docx_parts), flips), "DOCX")
+    _through_the_door(work / "flipped.docx", _flip(zipped(docx_parts), flips), "DOCX")
 
 
 _PARTS = st.sampled_from(["word/document.xml", "word/styles.xml", "word/numbering.xml", "[Content_Types].xml",
@@ -102,7 +90,7 @@ def test_docx_with_damaged_xml_parts(work, docx_parts, part, flips, cut, repeat)
         start = int(where * len(data))
         data = data[:start] + data[start:start + length] * times + data[start:]
     parts[part] = data
-    _through_the_door(work / "damaged.docx", _zip(parts), "DOCX")
+    _through_the_door(work / "damaged.docx", zipped(parts), "DOCX")
 
 
 _ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-16", "utf-32", "cp1252",
