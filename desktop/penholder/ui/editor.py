@@ -132,7 +132,6 @@ class DraftEditor(QPlainTextEdit):
         self._lines: list[layout.Line] = []
         self._lines_stale = True
         self.leads: dict[str, str] = {}  # paragraph start -> lead, from the last parse
-        self._furniture: tuple = ()
         self._last_block = -1
         self.history_step = False  # the last change was an undo or redo: do not renumber over it
         # Connected before the highlighter so the roles are fresh when it redraws a changed line.
@@ -169,13 +168,10 @@ class DraftEditor(QPlainTextEdit):
         return self.leads.get(body[:48]) or fallback_lead(body)
 
     def set_leads(self, leads: dict[str, str]) -> None:
-        """Use the parser's leads (keyed by the first 48 characters of a paragraph); redraw if the leads
-        or the title and organ lines changed (a line's look can depend on lines below it)."""
-        furniture = tuple(line.index for line in self.lines() if line.role in (layout.TITLE, layout.ORGAN))
-        if leads != self.leads or furniture != self._furniture:
-            self.leads = leads
-            self._furniture = furniture
-            self.redraw_changed_lines()
+        """Use the parser's leads (keyed by the first 48 characters of a paragraph) and redraw the lines
+        whose look changed: a new lead, or a role that depends on lines below (a title above the organ line)."""
+        self.leads = leads
+        self.redraw_changed_lines()
 
     def redraw_changed_lines(self) -> None:
         """Draw again only the lines whose look changed (a new lead, a line that became the title):
