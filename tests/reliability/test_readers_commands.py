@@ -15,8 +15,8 @@ import pytest
 from penholder.cli import main
 from penholder.readers import pdf_worker
 from tests.readers.probes import report
-from tests.readers.samples import write_docx
-from tests.reliability.test_readers_door import MB, _deflated_zip, _dtd_document, _lie, _parts
+from tests.readers.samples import write_docx, zip_parts
+from tests.reliability.test_readers_door import MB, _deflated_zip, _dtd_document, _lie
 from tests.reliability.test_readers_pdf_limit import write_shared_stream_pdf
 
 
@@ -24,7 +24,7 @@ from tests.reliability.test_readers_pdf_limit import write_shared_stream_pdf
 def bad_files(tmp_path_factory) -> dict[str, tuple[Path, str]]:
     """Return {what: (file, words its message must hold)}."""
     folder = tmp_path_factory.mktemp("commands")
-    parts = _parts(write_docx(folder / "base.docx"))
+    parts = zip_parts(write_docx(folder / "base.docx"))
     honest = _deflated_zip(parts, "word/document.xml", 120 * MB)  # over the 100 MB budget
     files = {}
     (folder / "honest.docx").write_bytes(honest)
